@@ -45,10 +45,10 @@ struct FatalStream : NullStream {
 #define DCHECK_GE(val1, val2) assert((val1) >= (val2))
 #define DCHECK_GT(val1, val2) assert((val1) > (val2))
 
-// Always-on checks. The `if (c) {} else` form keeps `CHECK(c) << "msg";` a single statement that
-// is safe inside an unbraced if/else.
+// Always-on checks. A `while` (not `if … else`) keeps `CHECK(c) << "msg";` one statement that is
+// safe, and warning-free, inside an unbraced if/else; FatalStream aborts, so it never loops.
 #define CHECK(x) \
-  if (x) {} else ::jsonsieve_re2_logging::FatalStream() << "Check failed: " #x
+  while (!(x)) ::jsonsieve_re2_logging::FatalStream() << "Check failed: " #x
 #define CHECK_LT(x, y) CHECK((x) < (y))
 #define CHECK_GT(x, y) CHECK((x) > (y))
 #define CHECK_LE(x, y) CHECK((x) <= (y))
@@ -56,8 +56,8 @@ struct FatalStream : NullStream {
 #define CHECK_EQ(x, y) CHECK((x) == (y))
 #define CHECK_NE(x, y) CHECK((x) != (y))
 
-// Non-fatal severities: a dead branch, so operands such as CEscape(…) are never computed.
-#define JSONSIEVE_RE2_DROP_ if (true) {} else ::jsonsieve_re2_logging::NullStream()
+// Non-fatal severities: a loop that never runs, so operands such as CEscape(…) are never computed.
+#define JSONSIEVE_RE2_DROP_ while (false) ::jsonsieve_re2_logging::NullStream()
 
 #define LOG_INFO JSONSIEVE_RE2_DROP_
 #define LOG_WARNING JSONSIEVE_RE2_DROP_
