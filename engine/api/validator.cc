@@ -1,0 +1,194 @@
+// Validator: per-thread scratch state around the immutable Schema. Parsed instances live in a
+// pool whose first chunk is a buffer kept across calls and grown to the peak, so warm calls
+// parse without touching the allocator.
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include "json/parse.h"
+#include "json/pointer.h"
+#include "schema/context.h"
+
+namespace jsonsieve {
+
+struct Validator::State {
+  std::shared_ptr<const Schema> schema;
+  schema::Context context;
+  std::vector<char> value_buffer = std::vector<char>(64 * 1024);
+  ParseError last_failure;
+
+  explicit State(std::shared_ptr<const Schema> s)
+      : schema(std::move(s)), context(*schema, schema->options.limits) {}
+
+  const Limits& limits() const { return schema->options.limits; }
+
+  // Runs `use(doc)` on the parsed text; false (with last_failure set) if it does not parse.
+  template <typename Use>
+  bool with_parsed(std::string_view text, Use&& use) {
+    rapidjson::MemoryPoolAllocator<> values(value_buffer.data(), value_buffer.size());
+    bool ok;
+    {
+      rapidjson::Document doc(&values);
+      ok = json::parse(text, &doc, &last_failure, limits());
+      if (ok) use(static_cast<const Json&>(doc));
+    }
+    // Grow the buffers to what this call needed, for the next call.
+    if (values.Size() > value_buffer.size()) value_buffer.resize(values.Size() + values.Size() / 2);
+    return ok;
+  }
+
+  bool run(const Json& instance, OutputFormat format, bool annotations) {
+    last_failure.message.clear();
+    context.reset(format, annotations);
+    bool valid = schema::evaluate(*schema, instance, context);
+    if (context.depth_exceeded()) {
+      last_failure.message = "evaluation went deeper than the limit of " +
+                             std::to_string(limits().max_evaluation_depth) +
+                             " nested subschemas (a $ref cycle that never consumes the instance?)";
+      return false;
+    }
+    return valid;
+  }
+
+  ValidationResult collect(bool valid) {
+    ValidationResult result;
+    result.valid = valid && last_failure.message.empty();
+    result.failure = last_failure;
+    result.truncated = context.truncated();
+    std::vector<OutputUnit>& units = context.units();
+    for (const OutputUnit& unit : units) {
+      if (!unit.valid && !unit.error.empty()) result.errors.push_back(unit);
+    }
+    result.units = std::move(units);
+    units.clear();
+    return result;
+  }
+};
+
+Validator::Validator(std::shared_ptr<const Schema> schema) : state_(std::make_unique<State>(std::move(schema))) {}
+Validator::~Validator() = default;
+
+const ParseError& Validator::last_failure() const { return state_->last_failure; }
+const Schema& Validator::schema() const { return *state_->schema; }
+
+bool Validator::is_valid(const Json& instance) { return state_->run(instance, OutputFormat::Flag, false); }
+
+bool Validator::is_valid_text(std::string_view text) {
+  bool valid = false;
+  state_->with_parsed(text, [&](const Json& doc) { valid = state_->run(doc, OutputFormat::Flag, false); });
+  return valid;
+}
+
+ValidationResult Validator::validate(const Json& instance, OutputFormat format, bool annotations) {
+  bool valid = state_->run(instance, format, annotations);
+  return state_->collect(valid);
+}
+
+namespace {
+
+// SAX pass that finds where values start, for the instance locations of reported errors.
+struct Locator {
+  rapidjson::MemoryStream* stream;
+  std::string_view text;
+  size_t skip;
+  std::vector<std::string>* wanted;       // sorted, unique pointers
+  std::vector<size_t>* offsets;           // parallel to wanted
+  std::vector<std::string> path;          // current pointer tokens (escaped)
+  std::vector<size_t> next_index;         // per open container: next array index, or SIZE_MAX for objects
+  std::string pending_key;
+  size_t last = 0;
+
+  size_t value_start() {
+    size_t p = last;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' ||
+                               text[p] == '\r' || text[p] == ',' || text[p] == ':')) ++p;
+    return p;
+  }
+  void at_value() {
+    std::string pointer;
+    if (!next_index.empty()) {
+      if (next_index.back() == SIZE_MAX) {
+        path.push_back(pending_key);
+      } else {
+        path.push_back(std::to_string(next_index.back()++));
+      }
+    }
+    for (const std::string& t : path) { pointer += '/'; pointer += t; }
+    auto it = std::lower_bound(wanted->begin(), wanted->end(), pointer);
+    if (it != wanted->end() && *it == pointer) (*offsets)[static_cast<size_t>(it - wanted->begin())] = value_start();
+  }
+  void after_scalar() {
+    if (!next_index.empty()) path.pop_back();
+    last = stream->Tell() + skip;
+  }
+  bool scalar() { at_value(); after_scalar(); return true; }
+  bool Null() { return scalar(); }
+  bool Bool(bool) { return scalar(); }
+  bool Int(int) { return scalar(); }
+  bool Uint(unsigned) { return scalar(); }
+  bool Int64(int64_t) { return scalar(); }
+  bool Uint64(uint64_t) { return scalar(); }
+  bool Double(double) { return scalar(); }
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return scalar(); }
+  bool String(const char*, rapidjson::SizeType, bool) { return scalar(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    pending_key.clear();
+    json::append_pointer_token(&pending_key, std::string_view(s, n));
+    pending_key.erase(0, 1);
+    last = stream->Tell() + skip;
+    return true;
+  }
+  bool StartObject() { at_value(); next_index.push_back(SIZE_MAX); last = stream->Tell() + skip; return true; }
+  bool StartArray() { at_value(); next_index.push_back(0); last = stream->Tell() + skip; return true; }
+  bool EndObject(rapidjson::SizeType) { return end(); }
+  bool EndArray(rapidjson::SizeType) { return end(); }
+  bool end() {
+    next_index.pop_back();
+    if (!next_index.empty()) path.pop_back();
+    last = stream->Tell() + skip;
+    return true;
+  }
+};
+
+void locate_errors(std::string_view text, std::vector<OutputUnit>* units) {
+  std::vector<std::string> wanted;
+  for (const OutputUnit& u : *units) wanted.push_back(u.instance_location);
+  if (wanted.empty()) return;
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::vector<size_t> offsets(wanted.size(), SIZE_MAX);
+  size_t skip = text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
+  Locator locator{&stream, text, skip, &wanted, &offsets, {}, {}, {}, skip};
+  rapidjson::Reader reader;
+  reader.Parse<json::kParseFlags>(stream, locator);
+  for (OutputUnit& u : *units) {
+    auto it = std::lower_bound(wanted.begin(), wanted.end(), u.instance_location);
+    size_t offset = offsets[static_cast<size_t>(it - wanted.begin())];
+    if (offset != SIZE_MAX) json::locate(text, offset, &u.line, &u.column);
+  }
+}
+
+}  // namespace
+
+ValidationResult Validator::validate_text(std::string_view text, OutputFormat format, bool annotations) {
+  bool valid = false;
+  bool parsed = state_->with_parsed(text, [&](const Json& doc) { valid = state_->run(doc, format, annotations); });
+  if (!parsed) {
+    ValidationResult result;
+    result.valid = false;
+    result.failure = state_->last_failure;
+    return result;
+  }
+  ValidationResult result = state_->collect(valid);
+  if (!result.errors.empty()) {
+    locate_errors(text, &result.errors);
+    locate_errors(text, &result.units);
+  }
+  return result;
+}
+
+}  // namespace jsonsieve

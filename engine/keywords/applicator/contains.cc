@@ -1,0 +1,64 @@
+// contains with minContains/maxContains: how many items match a schema.
+#include "json/value.h"
+#include "keywords/factories.h"
+
+namespace jsonsieve::keywords {
+namespace {
+class Contains final : public Keyword {
+ public:
+  const schema::Node* schema_node = nullptr;
+  uint64_t min = 1;
+  uint64_t max = UINT64_MAX;
+  bool annotates = false;  // 2020-12: matched items count as evaluated for unevaluatedItems
+  bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    const size_t mark = ctx.error_mark();
+    const size_t count = instance.Size();
+    schema::Evaluated* evaluated = ctx.evaluated();
+    // Every item must be tried when annotations matter or a maximum applies.
+    const bool exhaustive = (evaluated != nullptr && annotates) || max != UINT64_MAX || ctx.collecting_annotations();
+    uint64_t matches = 0;
+    for (size_t i = 0; i < count; ++i) {
+      if (ctx.evaluate_item(*schema_node, instance[static_cast<rapidjson::SizeType>(i)], i)) {
+        ++matches;
+        if (evaluated != nullptr && annotates) evaluated->mark_item(i, count);
+        if (!exhaustive && matches >= min) break;
+      }
+    }
+    ctx.discard_errors_since(mark);
+    if (matches < min) {
+      if (min == 1) return ctx.fail(*this, "must contain at least one item matching the contains schema");
+      return ctx.fail(*this, "must contain at least " + std::to_string(min) +
+                                 " items matching the contains schema, found " + std::to_string(matches));
+    }
+    if (matches > max) {
+      return ctx.fail(*this, "must contain at most " + std::to_string(max) +
+                                 " items matching the contains schema, found " + std::to_string(matches));
+    }
+    return true;
+  }
+};
+
+bool read_count(const Json* v, uint64_t* out) {
+  if (v == nullptr) return true;
+  if (!v->IsNumber()) return false;
+  double d = v->GetDouble();
+  if (d < 0 || d != static_cast<double>(static_cast<uint64_t>(d))) return false;
+  *out = static_cast<uint64_t>(d);
+  return true;
+}
+}  // namespace
+
+Compiled compile_contains(KeywordCompiler& c) {
+  auto k = c.make<Contains>();
+  k->applies_to = json::kArray;
+  k->schema_node = c.subschema(c.value());
+  if (k->schema_node == nullptr) return nullptr;
+  k->annotates = c.dialect() == Dialect::Draft2020_12;
+  if (c.dialect() == Dialect::Draft2020_12 || c.dialect() == Dialect::Draft2019_09) {
+    if (!read_count(c.sibling("minContains"), &k->min)) return c.error("minContains must be a non-negative integer");
+    if (!read_count(c.sibling("maxContains"), &k->max)) return c.error("maxContains must be a non-negative integer");
+  }
+  return k;
+}
+
+}  // namespace jsonsieve::keywords

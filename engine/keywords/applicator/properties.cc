@@ -1,0 +1,187 @@
+// properties, patternProperties, additionalProperties, propertyNames.
+// additionalProperties knows its siblings' names and patterns, so each rule is self-contained.
+#include "json/value.h"
+#include "keywords/applicator/property_table.h"
+#include "keywords/factories.h"
+#include "output/messages.h"
+#include "regex/pattern.h"
+
+namespace jsonsieve::keywords {
+namespace {
+
+struct PatternRule {
+  std::unique_ptr<regex::Pattern> pattern;
+  std::string source;
+  const schema::Node* node;
+};
+
+class Properties final : public Keyword {
+ public:
+  PropertyTable table;
+  bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    bool valid = true;
+    schema::Evaluated* evaluated = ctx.evaluated();
+    const size_t count = instance.MemberCount();
+    size_t index = 0;
+    for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m, ++index) {
+      const schema::Node* node = table.find(m->name.GetString(), m->name.GetStringLength());
+      if (node == nullptr) continue;
+      ctx.push_keyword_segment(m->name.GetString(), m->name.GetStringLength());
+      bool ok = ctx.evaluate_member(*node, m->value, m->name.GetString(), m->name.GetStringLength());
+      ctx.pop_keyword_segment();
+      if (!ok) { valid = false; if (ctx.flag_only()) return false; }
+      if (evaluated != nullptr) evaluated->mark_member(index, count);
+    }
+    return valid;
+  }
+};
+
+class PatternProperties final : public Keyword {
+ public:
+  std::vector<PatternRule> rules;
+  bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    bool valid = true;
+    schema::Evaluated* evaluated = ctx.evaluated();
+    const size_t count = instance.MemberCount();
+    size_t index = 0;
+    for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m, ++index) {
+      std::string_view name(m->name.GetString(), m->name.GetStringLength());
+      for (const PatternRule& rule : rules) {
+        if (!rule.pattern->search(name)) continue;
+        ctx.push_keyword_segment(rule.source.data(), static_cast<uint32_t>(rule.source.size()));
+        bool ok = ctx.evaluate_member(*rule.node, m->value, name.data(), static_cast<uint32_t>(name.size()));
+        ctx.pop_keyword_segment();
+        if (!ok) { valid = false; if (ctx.flag_only()) return false; }
+        if (evaluated != nullptr) evaluated->mark_member(index, count);
+      }
+    }
+    return valid;
+  }
+};
+
+class AdditionalProperties final : public Keyword {
+ public:
+  PropertyTable known;                 // names from sibling `properties`
+  std::vector<PatternRule> patterns;   // sibling `patternProperties`
+  const schema::Node* node = nullptr;
+  bool forbidden = false;              // `false`: a cheaper, clearer check
+  bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    bool valid = true;
+    schema::Evaluated* evaluated = ctx.evaluated();
+    const size_t count = instance.MemberCount();
+    size_t index = 0;
+    for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m, ++index) {
+      const char* name = m->name.GetString();
+      const uint32_t length = m->name.GetStringLength();
+      if (known.find(name, length) != nullptr) continue;
+      bool matched = false;
+      for (const PatternRule& rule : patterns) {
+        if (rule.pattern->search(std::string_view(name, length))) { matched = true; break; }
+      }
+      if (matched) continue;
+      if (forbidden) {
+        valid = false;
+        if (ctx.flag_only()) return false;
+        ctx.fail(*this, "property " + output::quote(std::string_view(name, length)) +
+                            " is not allowed (additionalProperties is false)");
+        continue;
+      }
+      if (!ctx.evaluate_member(*node, m->value, name, length)) {
+        valid = false;
+        if (ctx.flag_only()) return false;
+      } else if (evaluated != nullptr) {
+        evaluated->mark_member(index, count);
+      }
+    }
+    if (valid && evaluated != nullptr) evaluated->all_members = true;
+    return valid;
+  }
+};
+
+class PropertyNames final : public Keyword {
+ public:
+  const schema::Node* node = nullptr;
+  bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    bool valid = true;
+    for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m) {
+      // The name itself is the instance; its location is the member's.
+      if (!ctx.evaluate_member(*node, m->name, m->name.GetString(), m->name.GetStringLength())) {
+        valid = false;
+        if (ctx.flag_only()) return false;
+      }
+    }
+    return valid;
+  }
+};
+
+bool compile_patterns(KeywordCompiler& c, const Json& value, bool compile_nodes,
+                      std::vector<PatternRule>* out) {
+  if (!value.IsObject()) {
+    c.error("must be an object");
+    return false;
+  }
+  for (auto m = value.MemberBegin(); m != value.MemberEnd(); ++m) {
+    PatternRule rule;
+    rule.source.assign(m->name.GetString(), m->name.GetStringLength());
+    regex::RegexError error;
+    rule.pattern = regex::Pattern::compile(rule.source, &error, c.options().limits.max_regex_memory);
+    if (rule.pattern == nullptr) {
+      c.error("invalid regular expression: " + error.message, {rule.source});
+      return false;
+    }
+    rule.node = compile_nodes ? c.subschema(m->value, {rule.source}) : nullptr;
+    if (compile_nodes && rule.node == nullptr) return false;
+    out->push_back(std::move(rule));
+  }
+  return true;
+}
+
+}  // namespace
+
+Compiled compile_properties(KeywordCompiler& c) {
+  if (!c.value().IsObject()) return c.error("must be an object");
+  auto k = c.make<Properties>();
+  k->applies_to = json::kObject;
+  for (auto m = c.value().MemberBegin(); m != c.value().MemberEnd(); ++m) {
+    std::string name(m->name.GetString(), m->name.GetStringLength());
+    const schema::Node* node = c.subschema(m->value, {name});
+    if (node == nullptr) return nullptr;
+    k->table.add(std::move(name), node);
+  }
+  k->table.seal();
+  return k;
+}
+
+Compiled compile_pattern_properties(KeywordCompiler& c) {
+  auto k = c.make<PatternProperties>();
+  k->applies_to = json::kObject;
+  if (!compile_patterns(c, c.value(), true, &k->rules)) return nullptr;
+  return k;
+}
+
+Compiled compile_additional_properties(KeywordCompiler& c) {
+  auto k = c.make<AdditionalProperties>();
+  k->applies_to = json::kObject;
+  k->node = c.subschema(c.value());
+  if (k->node == nullptr) return nullptr;
+  k->forbidden = c.value().IsBool() && !c.value().GetBool();
+  if (const Json* properties = c.sibling("properties"); properties != nullptr && properties->IsObject()) {
+    for (auto m = properties->MemberBegin(); m != properties->MemberEnd(); ++m) {
+      k->known.add(std::string(m->name.GetString(), m->name.GetStringLength()), k->node);
+    }
+  }
+  k->known.seal();
+  if (const Json* patterns = c.sibling("patternProperties"); patterns != nullptr && patterns->IsObject()) {
+    if (!compile_patterns(c, *patterns, false, &k->patterns)) return nullptr;
+  }
+  return k;
+}
+
+Compiled compile_property_names(KeywordCompiler& c) {
+  auto k = c.make<PropertyNames>();
+  k->applies_to = json::kObject;
+  k->node = c.subschema(c.value());
+  return k->node ? std::move(k) : nullptr;
+}
+
+}  // namespace jsonsieve::keywords

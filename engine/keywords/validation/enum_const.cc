@@ -1,0 +1,51 @@
+// enum and const: deep equality (1 equals 1.0, member order irrelevant). Values are hashed at
+// compile time so a large enum costs one hash plus a few comparisons.
+#include <algorithm>
+
+#include "json/value.h"
+#include "keywords/factories.h"
+#include "output/messages.h"
+
+namespace jsonsieve::keywords {
+namespace {
+class Enum final : public Keyword {
+ public:
+  std::vector<std::pair<uint64_t, const Json*>> values;  // sorted by hash
+  std::string listing;
+  bool is_const = false;
+  bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    uint64_t h = json::hash(instance);
+    auto it = std::lower_bound(values.begin(), values.end(), std::make_pair(h, static_cast<const Json*>(nullptr)),
+                               [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (; it != values.end() && it->first == h; ++it) {
+      if (json::equal(*it->second, instance)) return true;
+    }
+    if (is_const) return ctx.fail(*this, "must be equal to " + listing + ", got " + output::brief(instance));
+    return ctx.fail(*this, "must be one of " + listing + ", got " + output::brief(instance));
+  }
+};
+
+void finish(Enum* k) {
+  std::sort(k->values.begin(), k->values.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+}  // namespace
+
+Compiled compile_enum(KeywordCompiler& c) {
+  if (!c.value().IsArray()) return c.error("must be an array");
+  auto k = c.make<Enum>();
+  for (auto& v : c.value().GetArray()) k->values.emplace_back(json::hash(v), &v);
+  k->listing = output::brief(c.value(), 120);
+  finish(k.get());
+  return k;
+}
+
+Compiled compile_const(KeywordCompiler& c) {
+  auto k = c.make<Enum>();
+  k->is_const = true;
+  k->values.emplace_back(json::hash(c.value()), &c.value());
+  k->listing = output::brief(c.value(), 120);
+  return k;
+}
+
+}  // namespace jsonsieve::keywords

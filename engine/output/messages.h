@@ -1,0 +1,21 @@
+// Small helpers for human-readable error messages.
+#pragma once
+
+#include <string>
+
+#include "jsonsieve/jsonsieve.h"
+
+namespace jsonsieve::output {
+
+// Compact JSON text of a value, shortened to about `max` bytes with "…".
+std::string brief(const Json& value, size_t max = 60);
+// Full compact JSON text of a value (for annotations).
+std::string to_json(const Json& value);
+// "3 items" / "1 item"
+std::string plural(size_t n, const char* singular, const char* plural_form);
+// Number in its shortest JSON form.
+std::string number_text(const Json& number);
+// A JSON string literal (quoted, escaped).
+std::string quote(std::string_view s);
+
+}  // namespace jsonsieve::output

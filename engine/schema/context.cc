@@ -1,0 +1,251 @@
+#include "schema/context.h"
+
+#include "json/pointer.h"
+#include "json/value.h"
+
+namespace jsonsieve::schema {
+
+void Evaluated::mark_member(size_t i, size_t count) {
+  if (members.size() < count) members.resize(count, false);
+  members[i] = true;
+}
+void Evaluated::mark_item(size_t i, size_t count) {
+  if (items.size() < count) items.resize(count, false);
+  items[i] = true;
+}
+void Evaluated::mark_items_below(size_t end, size_t count) {
+  if (items.size() < count) items.resize(count, false);
+  for (size_t i = 0; i < end && i < count; ++i) items[i] = true;
+}
+void Evaluated::merge(const Evaluated& other) {
+  all_members = all_members || other.all_members;
+  all_items = all_items || other.all_items;
+  if (members.size() < other.members.size()) members.resize(other.members.size(), false);
+  for (size_t i = 0; i < other.members.size(); ++i) if (other.members[i]) members[i] = true;
+  if (items.size() < other.items.size()) items.resize(other.items.size(), false);
+  for (size_t i = 0; i < other.items.size(); ++i) if (other.items[i]) items[i] = true;
+}
+
+Context::Context(const Schema& schema, const Limits& limits)
+    : schema_(schema),
+      format_(OutputFormat::Flag),
+      annotations_(false),
+      tree_(false),
+      max_depth_(limits.max_evaluation_depth),
+      max_errors_(limits.max_errors) {}
+
+void Context::reset(OutputFormat format, bool annotations) {
+  format_ = format;
+  tree_ = format == OutputFormat::Detailed || format == OutputFormat::Verbose;
+  annotations_ = tree_ || (annotations && format != OutputFormat::Flag);
+  depth_ = 0;
+  error_count_ = 0;
+  depth_exceeded_ = false;
+  truncated_ = false;
+  current_unit_ = -1;
+  evaluated_ = nullptr;
+  keyword_path_.clear();
+  instance_path_.clear();
+  dynamic_scope_.clear();
+  units_.clear();
+}
+
+namespace {
+std::string join(const std::vector<PathSegment>& path) {
+  std::string out;
+  for (const PathSegment& s : path) {
+    if (s.index >= 0) json::append_pointer_index(&out, static_cast<size_t>(s.index));
+    else json::append_pointer_token(&out, std::string_view(s.name, s.length));
+  }
+  return out;
+}
+}  // namespace
+
+std::string Context::instance_location() const { return join(instance_path_); }
+std::string Context::keyword_location() const { return join(keyword_path_); }
+
+bool Context::fail_at(std::string_view keyword, const std::string& absolute_location,
+                      std::string message) {
+  if (format_ == OutputFormat::Flag) return false;
+  if (tree_ && current_unit_ >= 0 && units_[current_unit_].keyword == keyword &&
+      units_[current_unit_].error.empty()) {
+    OutputUnit& unit = units_[current_unit_];
+    unit.valid = false;
+    unit.error = std::move(message);
+    ++error_count_;
+    return false;
+  }
+  if (max_errors_ != 0 && error_count_ >= max_errors_) {
+    truncated_ = true;
+    return false;
+  }
+  OutputUnit unit;
+  unit.valid = false;
+  unit.parent = current_unit_;
+  unit.keyword = std::string(keyword);
+  unit.keyword_location = keyword_location();
+  unit.absolute_keyword_location = absolute_location;
+  unit.instance_location = instance_location();
+  unit.error = std::move(message);
+  units_.push_back(std::move(unit));
+  ++error_count_;
+  return false;
+}
+
+void Context::annotate(const Keyword& keyword, std::string annotation_json) {
+  if (!annotations_) return;
+  if (tree_ && current_unit_ >= 0 && units_[current_unit_].keyword == keyword.name) {
+    units_[current_unit_].annotation_json = std::move(annotation_json);
+    return;
+  }
+  OutputUnit unit;
+  unit.parent = current_unit_;
+  unit.keyword = std::string(keyword.name);
+  unit.keyword_location = keyword_location();
+  unit.absolute_keyword_location = keyword.absolute_location;
+  unit.instance_location = instance_location();
+  unit.annotation_json = std::move(annotation_json);
+  units_.push_back(std::move(unit));
+}
+
+void Context::discard_errors_since(size_t mark) {
+  if (tree_ || mark >= units_.size()) return;  // trees keep every unit for verbose output
+  for (size_t i = mark; i < units_.size(); ++i) if (!units_[i].valid) --error_count_;
+  units_.resize(mark);
+}
+
+bool Context::evaluate_in_place(const Node& node, const Json& instance) {
+  return evaluate_node(node, instance, true);
+}
+
+bool Context::evaluate_member(const Node& node, const Json& child, const char* name,
+                              uint32_t length) {
+  instance_path_.push_back({name, length, -1});
+  bool ok = evaluate_node(node, child, false);
+  instance_path_.pop_back();
+  return ok;
+}
+
+bool Context::evaluate_item(const Node& node, const Json& child, size_t index) {
+  instance_path_.push_back({nullptr, 0, static_cast<int64_t>(index)});
+  bool ok = evaluate_node(node, child, false);
+  instance_path_.pop_back();
+  return ok;
+}
+
+bool Context::evaluate_node(const Node& node, const Json& instance, bool in_place) {
+  if (node.is_boolean && !tree_) {
+    if (node.boolean_value) return true;
+    return fail_at("", node.absolute_location, "no value is allowed here (the schema is false)");
+  }
+  if (depth_ >= max_depth_) {
+    depth_exceeded_ = true;
+    return false;
+  }
+  ++depth_;
+  const bool pushed_scope = dynamic_scope_.empty() || dynamic_scope_.back() != node.resource;
+  if (pushed_scope) dynamic_scope_.push_back(node.resource);
+
+  Evaluated* outer = evaluated_;
+  Evaluated local;
+  const bool track = node.tracks_evaluated || (in_place && outer != nullptr);
+  evaluated_ = track ? &local : nullptr;
+
+  const size_t mark = units_.size();
+  int32_t saved_unit = current_unit_;
+  int32_t node_unit = -1;
+  if (tree_) {
+    OutputUnit unit;
+    unit.parent = current_unit_;
+    unit.keyword_location = keyword_location();
+    unit.absolute_keyword_location = node.absolute_location;
+    unit.instance_location = instance_location();
+    units_.push_back(std::move(unit));
+    node_unit = static_cast<int32_t>(units_.size() - 1);
+  }
+
+  bool valid = true;
+  if (node.is_boolean) {
+    valid = node.boolean_value;
+    if (!valid) {
+      current_unit_ = node_unit;
+      units_[node_unit].valid = false;
+      units_[node_unit].error = "no value is allowed here (the schema is false)";
+      ++error_count_;
+    }
+  } else {
+    const uint8_t bits = json::type_bits(instance);
+    for (const auto& keyword : node.keywords) {
+      if (!(keyword->applies_to & bits)) continue;
+      keyword_path_.push_back({keyword->name.data(), static_cast<uint32_t>(keyword->name.size()), -1});
+      int32_t keyword_unit = -1;
+      if (tree_) {
+        OutputUnit unit;
+        unit.parent = node_unit;
+        unit.keyword = std::string(keyword->name);
+        unit.keyword_location = keyword_location();
+        unit.absolute_keyword_location = keyword->absolute_location;
+        unit.instance_location = instance_location();
+        units_.push_back(std::move(unit));
+        keyword_unit = static_cast<int32_t>(units_.size() - 1);
+        current_unit_ = keyword_unit;
+      }
+      bool ok = keyword->evaluate(instance, *this);
+      if (tree_) {
+        units_[keyword_unit].valid = ok;
+        current_unit_ = node_unit;
+      }
+      keyword_path_.pop_back();
+      if (!ok) {
+        valid = false;
+        if (format_ == OutputFormat::Flag || depth_exceeded_ || truncated_) break;
+      }
+    }
+    if (annotations_ && valid) {
+      for (const auto& keyword : node.annotations) {
+        if (!(keyword->applies_to & bits)) continue;
+        keyword_path_.push_back({keyword->name.data(), static_cast<uint32_t>(keyword->name.size()), -1});
+        if (tree_) {
+          OutputUnit unit;
+          unit.parent = node_unit;
+          unit.keyword = std::string(keyword->name);
+          unit.keyword_location = keyword_location();
+          unit.absolute_keyword_location = keyword->absolute_location;
+          unit.instance_location = instance_location();
+          units_.push_back(std::move(unit));
+          current_unit_ = static_cast<int32_t>(units_.size() - 1);
+        }
+        keyword->evaluate(instance, *this);
+        if (tree_) current_unit_ = node_unit;
+        keyword_path_.pop_back();
+      }
+    }
+  }
+
+  if (tree_) {
+    units_[node_unit].valid = valid;
+    current_unit_ = saved_unit;
+  }
+  if (!valid && annotations_) {
+    // Failed subschemas produce no annotations (Core §7.7.1.2).
+    for (size_t i = mark; i < units_.size(); ++i) units_[i].annotation_json.clear();
+    if (!tree_) {
+      size_t out = mark;
+      for (size_t i = mark; i < units_.size(); ++i) {
+        if (!units_[i].valid) units_[out++] = std::move(units_[i]);
+      }
+      units_.resize(out);
+    }
+  }
+  evaluated_ = outer;
+  if (valid && in_place && outer != nullptr) outer->merge(local);
+  if (pushed_scope) dynamic_scope_.pop_back();
+  --depth_;
+  return valid;
+}
+
+bool evaluate(const Schema& schema, const Json& instance, Context& ctx) {
+  return ctx.evaluate_in_place(*schema.root, instance);
+}
+
+}  // namespace jsonsieve::schema
