@@ -81,7 +81,7 @@ const KeywordSpec kKeywords[] = {
     {"then", k07Up, kApplicator, S::One, nullptr},
     {"else", k07Up, kApplicator, S::One, nullptr},
     {"dependentSchemas", k2019Up, kApplicator, S::Map, compile_dependent_schemas},
-    {"dependencies", kUpTo07, kApplicator, S::MapOrStrings, compile_dependencies},
+    {"dependencies", kAllDialects, kApplicator, S::MapOrStrings, compile_dependencies},  // 2019+: compatibility
     {"prefixItems", k2020, kApplicator, S::Array, compile_prefix_items},
     {"items", k2020, kApplicator, S::One, compile_items},
     {"items", k2019 | kUpTo07, kApplicator, S::OneOrArray, compile_items},
