@@ -6,6 +6,7 @@
 #include "json/pointer.h"
 #include "schema/context.h"
 #include "schema/dialects.h"
+#include "keywords/factories.h"
 #include "schema/metaschemas.h"
 #include "uri/uri.h"
 
@@ -161,7 +162,15 @@ class Compiler {
     for (auto member = value.MemberBegin(); member != value.MemberEnd(); ++member) {
       std::string_view name(member->name.GetString(), member->name.GetStringLength());
       const KeywordSpec* spec = find_keyword(name, dialect.dialect);
-      if (spec == nullptr || !(spec->vocabulary & dialect.vocabularies)) continue;
+      if (spec == nullptr) {
+        // 2019-09+: unknown keywords are collected as annotations (Core §7.7.1).
+        if (dialect.dialect == Dialect::Draft2020_12 || dialect.dialect == Dialect::Draft2019_09) {
+          node->annotations.push_back(keywords::make_unknown_keyword_annotation(
+              name, member->value, node->absolute_location));
+        }
+        continue;
+      }
+      if (!(spec->vocabulary & dialect.vocabularies)) continue;
       const bool hidden = legacy_ref && has_ref && name != "$ref";
       KeywordCompiler kc(*this, *node, value, spec->name, member->value, base, pointer, depth);
       if (spec->compile == nullptr || hidden) {

@@ -110,8 +110,14 @@ void Context::annotate(const Keyword& keyword, std::string annotation_json) {
 
 void Context::discard_errors_since(size_t mark) {
   if (tree_ || mark >= units_.size()) return;  // trees keep every unit for verbose output
-  for (size_t i = mark; i < units_.size(); ++i) if (!units_[i].valid) --error_count_;
-  units_.resize(mark);
+  // Annotations of passing branches stay; only the errors go.
+  size_t out = mark;
+  for (size_t i = mark; i < units_.size(); ++i) {
+    if (!units_[i].valid) { --error_count_; continue; }
+    if (out != i) units_[out] = std::move(units_[i]);
+    ++out;
+  }
+  units_.resize(out);
 }
 
 bool Context::evaluate_in_place(const Node& node, const Json& instance) {

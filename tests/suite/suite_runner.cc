@@ -19,10 +19,16 @@
 #include <rapidjson/writer.h>
 
 #include "jsonsieve/jsonsieve.h"
+#include "suite_common.h"
 
 namespace fs = std::filesystem;
 
+int run_annotations(const std::string& suite, const std::string& draft);
+int run_output_tests(const std::string& suite, const std::string& draft);
+
 namespace {
+
+}  // namespace
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -38,10 +44,13 @@ std::string to_text(const jsonsieve::Json& value) {
   return buffer.GetString();
 }
 
+namespace {
+
 struct Options {
   std::string suite, draft, skip_file, results_file;
   bool optional = false;
   bool verbose = false;
+  std::string mode = "validation";
 };
 
 }  // namespace
@@ -56,6 +65,8 @@ int main(int argc, char** argv) {
     else if (a == "--skip") opt.skip_file = next();
     else if (a == "--results") opt.results_file = next();
     else if (a == "--optional") opt.optional = true;
+    else if (a == "--annotations") opt.mode = "annotations";
+    else if (a == "--output-tests") opt.mode = "output";
     else if (a == "-v" || a == "--verbose") opt.verbose = true;
     else { std::fprintf(stderr, "unknown argument %s\n", a.c_str()); return 2; }
   }
@@ -63,6 +74,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: suite_runner --suite DIR --draft draft2020-12 [--optional] [--skip FILE]\n");
     return 2;
   }
+  if (opt.mode == "annotations") return run_annotations(opt.suite, opt.draft);
+  if (opt.mode == "output") return run_output_tests(opt.suite, opt.draft);
   jsonsieve::Dialect dialect;
   if (!jsonsieve::parse_dialect(opt.draft, &dialect)) {
     std::fprintf(stderr, "unknown draft %s\n", opt.draft.c_str());
