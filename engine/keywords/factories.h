@@ -58,6 +58,7 @@ Compiled compile_dependent_required(KeywordCompiler&);
 // format, meta-data, content
 Compiled compile_format(KeywordCompiler&);
 Compiled compile_annotation(KeywordCompiler&);
+Compiled compile_content_assertion(KeywordCompiler&);  // draft-07 only; else annotation
 // An unknown keyword of a 2019-09+ schema: its value is an annotation.
 Compiled make_unknown_keyword_annotation(std::string_view name, const Json& value,
                                          const std::string& node_location);

@@ -125,8 +125,8 @@ const KeywordSpec kKeywords[] = {
     {"readOnly", k07Up, kMetaData, S::None, compile_annotation},
     {"writeOnly", k07Up, kMetaData, S::None, compile_annotation},
     {"deprecated", k2019Up, kMetaData, S::None, compile_annotation},
-    {"contentMediaType", k07Up, kContent, S::None, compile_annotation},
-    {"contentEncoding", k07Up, kContent, S::None, compile_annotation},
+    {"contentMediaType", k07Up, kContent, S::None, compile_content_assertion},
+    {"contentEncoding", k07Up, kContent, S::None, compile_content_assertion},
     {"contentSchema", k2019Up, kContent, S::One, compile_annotation},
 };
 
