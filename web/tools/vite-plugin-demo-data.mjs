@@ -1,0 +1,65 @@
+// Build-time data for the demo page, produced in Node so the browser never compiles code:
+//   virtual:ajv-payment-event  Ajv standalone validator of the shared payment-event schema
+//   size-report.json           the package build's size report (../dist/size-report.json), copied
+//   size-history.json          the committed size history (../scripts/size-history.json), copied
+// Missing size files are not an error here: the page says visibly which file is missing.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ajvStandaloneModule } from './ajv-standalone.mjs';
+
+const WEB = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(WEB, '..');
+// ../shared beside the repository (a fresh clone in CI has it there too).
+export const SHARED_BENCH = resolve(ROOT, '..', 'shared', 'bench');
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
+
+/** Files the size dashboard reads; name in the served page -> path on disk. */
+export const SIZE_FILES = {
+  'size-report.json': resolve(ROOT, 'dist', 'size-report.json'),
+  'size-history.json': resolve(ROOT, 'scripts', 'size-history.json'),
+};
+
+const AJV_ID = 'virtual:ajv-payment-event';
+
+export function demoData() {
+  return {
+    name: 'jsonsieve-demo-data',
+    buildStart() {
+      const schema = resolve(SHARED_BENCH, 'schemas', 'payment-event.schema.json');
+      if (!existsSync(schema)) {
+        this.error(`shared bench data not found at ${SHARED_BENCH} (expected ../shared beside the repo)`);
+      }
+      for (const [name, file] of Object.entries(SIZE_FILES)) {
+        if (!existsSync(file)) this.warn(`${name}: ${file} does not exist; the size panel will say so`);
+      }
+    },
+    resolveId(id) {
+      return id === AJV_ID ? '\0' + AJV_ID : null;
+    },
+    load(id) {
+      if (id !== '\0' + AJV_ID) return null;
+      const file = resolve(SHARED_BENCH, 'schemas', 'payment-event.schema.json');
+      this.addWatchFile(file);
+      return ajvStandaloneModule(JSON.parse(readFileSync(file, 'utf8')));
+    },
+    // dev server: serve the size files live from disk
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = (req.url || '').split('?')[0].replace(/^\//, '');
+        const file = SIZE_FILES[name];
+        if (!file) return next();
+        if (!existsSync(file)) { res.statusCode = 404; res.end(`${file} not found`); return; }
+        res.setHeader('Content-Type', 'application/json');
+        res.end(readFileSync(file));
+      });
+    },
+    // build: copy them next to index.html, so the built page shows the build it was made from
+    generateBundle() {
+      for (const [name, file] of Object.entries(SIZE_FILES)) {
+        if (existsSync(file)) this.emitFile({ type: 'asset', fileName: name, source: readFileSync(file) });
+      }
+    },
+  };
+}
