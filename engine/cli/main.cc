@@ -181,6 +181,7 @@ int main(int argc, char** argv) {
       begin = end + 1;
     }
   }
+  std::fflush(stdout);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fprintf(stderr, "%zu documents: %zu valid, %zu invalid, %zu malformed (%.1f MB in %.3f s, %.0f documents/s)\n",
                totals.documents, totals.valid, totals.invalid, totals.malformed, totals.bytes / 1e6,

@@ -120,6 +120,17 @@ void Context::discard_errors_since(size_t mark) {
   units_.resize(out);
 }
 
+void Context::keep_errors_between(size_t mark, size_t keep_begin, size_t keep_end) {
+  if (tree_ || mark >= units_.size()) return;
+  size_t out = mark;
+  for (size_t i = mark; i < units_.size(); ++i) {
+    if (!units_[i].valid && (i < keep_begin || i >= keep_end)) { --error_count_; continue; }
+    if (out != i) units_[out] = std::move(units_[i]);
+    ++out;
+  }
+  units_.resize(out);
+}
+
 bool Context::evaluate_in_place(const Node& node, const Json& instance) {
   return evaluate_node(node, instance, true);
 }

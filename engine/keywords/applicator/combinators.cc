@@ -1,4 +1,6 @@
 // allOf, anyOf, oneOf, not: boolean logic over in-place subschemas.
+#include <cstdint>
+
 #include "keywords/factories.h"
 
 namespace jsonsieve::keywords {
@@ -16,6 +18,29 @@ bool compile_list(KeywordCompiler& c, std::vector<const schema::Node*>* out) {
     out->push_back(node);
   }
   return true;
+}
+
+// Where each branch's errors start in the output, to pick the closest branch on failure.
+// Fixed capacity so the valid path never allocates; beyond it, every branch's errors stay.
+struct BranchMarks {
+  static constexpr size_t kMax = 32;
+  size_t begin[kMax + 1];
+  size_t count = 0;
+  void add(size_t mark) { if (count < kMax) begin[count++] = mark; }
+};
+
+// The branch with the fewest errors (the first on ties), as "branch i (location)".
+std::string keep_closest(schema::Context& ctx, size_t mark, BranchMarks& marks, size_t branches,
+                         const std::vector<const schema::Node*>& nodes) {
+  if (marks.count != branches || branches < 2) return "";
+  marks.begin[branches] = ctx.error_mark();
+  size_t best = 0, best_errors = SIZE_MAX;
+  for (size_t i = 0; i < branches; ++i) {
+    size_t errors = marks.begin[i + 1] - marks.begin[i];
+    if (errors < best_errors) { best = i; best_errors = errors; }
+  }
+  ctx.keep_errors_between(mark, marks.begin[best], marks.begin[best + 1]);
+  return "; closest is branch " + std::to_string(best) + " (" + nodes[best]->absolute_location + ")";
 }
 
 // Evaluates branch i with its index on the keyword path.
@@ -49,7 +74,9 @@ class AnyOf final : public Keyword {
     // All branches run when annotations matter (unevaluated*, output); otherwise stop at a match.
     const bool exhaustive = ctx.evaluated() != nullptr || ctx.collecting_annotations();
     bool any = false;
+    BranchMarks marks;
     for (size_t i = 0; i < branches.size(); ++i) {
+      marks.add(ctx.error_mark());
       if (branch(*branches[i], i, instance, ctx)) {
         any = true;
         if (!exhaustive) break;
@@ -59,8 +86,10 @@ class AnyOf final : public Keyword {
       ctx.discard_errors_since(mark);
       return true;
     }
-    return ctx.fail(*this, "must match at least one of the " +
-                               std::to_string(branches.size()) + " schemas in anyOf");
+    if (ctx.flag_only()) return false;
+    std::string closest = keep_closest(ctx, mark, marks, branches.size(), branches);
+    return ctx.fail(*this, "must match at least one of the " + std::to_string(branches.size()) +
+                               " schemas in anyOf, but matches none" + closest);
   }
 };
 
@@ -70,7 +99,9 @@ class OneOf final : public Keyword {
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     const size_t mark = ctx.error_mark();
     size_t matches = 0, first = 0, second = 0;
+    BranchMarks marks;
     for (size_t i = 0; i < branches.size(); ++i) {
+      marks.add(ctx.error_mark());
       if (branch(*branches[i], i, instance, ctx)) {
         if (matches == 0) first = i; else if (matches == 1) second = i;
         if (++matches > 1 && ctx.flag_only()) return false;
@@ -81,8 +112,10 @@ class OneOf final : public Keyword {
       return true;
     }
     if (matches == 0) {
+      if (ctx.flag_only()) return false;
+      std::string closest = keep_closest(ctx, mark, marks, branches.size(), branches);
       return ctx.fail(*this, "must match exactly one of the " + std::to_string(branches.size()) +
-                                 " schemas in oneOf, but matches none");
+                                 " schemas in oneOf, but matches none" + closest);
     }
     ctx.discard_errors_since(mark);
     return ctx.fail(*this, "must match exactly one schema in oneOf, but matches " +
