@@ -64,7 +64,7 @@ NdjsonReport validate_ndjson(Validator& validator, std::string_view text, const 
         failure.parse.offset = failure.offset;
       } else if (validator.is_valid_text(line)) {
         verdict = LineVerdict::Valid;
-      } else if (validator.last_failure().line > 0) {
+      } else if (!validator.last_failure().message.empty() && validator.last_failure().line > 0) {
         verdict = LineVerdict::Malformed;
         failure.malformed = true;
         failure.parse = validator.last_failure();
