@@ -158,7 +158,7 @@ size_t FastMatcher::step(const Item& item, std::string_view s, const Interval* i
       }
       if (run_end == n) run_closed = true;
       const size_t r = run_end;
-      const size_t q_end = std::min(b, r > 2 ? r - 2 : r - 1);  // start positions inside this run
+      const size_t q_end = std::min(b, r - 1);  // start positions inside this run
       if (r - p >= item.min) {
         const size_t q_last = std::min<uint64_t>(q_end, r - item.min);
         const size_t hi = item.max == ecma::kUnbounded
