@@ -1,4 +1,6 @@
 // type: one mask test per instance.
+#include <cmath>
+
 #include "json/value.h"
 #include "keywords/factories.h"
 
@@ -8,8 +10,17 @@ class Type final : public Keyword {
  public:
   uint8_t allowed = 0;
   std::string expected;  // for the message: "string", "string or null"
+  // Draft-04: an integer is a number written without fraction or exponent, so 1.0 is not one.
+  // RapidJSON keeps such literals as int64/uint64; a double that is integral and beyond 2^64 can
+  // only be a big integer literal (or an exponent form we cannot tell apart: counted integral).
+  bool draft4 = false;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
-    if (json::type_bits(instance) & allowed) return true;
+    uint8_t bits = json::type_bits(instance);
+    if (draft4 && (bits & json::kInteger) && instance.IsDouble() &&
+        std::fabs(instance.GetDouble()) < 18446744073709551616.0) {
+      bits &= static_cast<uint8_t>(~json::kInteger);
+    }
+    if (bits & allowed) return true;
     return ctx.fail(*this, std::string("must be ") + expected + ", got " + json::type_name(instance));
   }
 };
@@ -28,6 +39,7 @@ uint8_t bit_of(std::string_view name) {
 
 Compiled compile_type(KeywordCompiler& c) {
   auto k = c.make<Type>();
+  k->draft4 = c.dialect() == Dialect::Draft04;
   auto add = [&](const Json& v) {
     if (!v.IsString()) return false;
     std::string_view name(v.GetString(), v.GetStringLength());
