@@ -108,6 +108,19 @@ void Context::annotate(const Keyword& keyword, std::string annotation_json) {
   units_.push_back(std::move(unit));
 }
 
+void Context::drop_annotations_since(size_t mark) {
+  if (!annotations_) return;
+  for (size_t i = mark; i < units_.size(); ++i) units_[i].annotation_json.clear();
+  if (tree_) return;
+  size_t out = mark;
+  for (size_t i = mark; i < units_.size(); ++i) {
+    if (units_[i].valid) continue;
+    if (out != i) units_[out] = std::move(units_[i]);
+    ++out;
+  }
+  units_.resize(out);
+}
+
 void Context::discard_errors_since(size_t mark) {
   if (tree_ || mark >= units_.size()) return;  // trees keep every unit for verbose output
   // Annotations of passing branches stay; only the errors go.
@@ -249,7 +262,9 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
     if (!tree_) {
       size_t out = mark;
       for (size_t i = mark; i < units_.size(); ++i) {
-        if (!units_[i].valid) units_[out++] = std::move(units_[i]);
+        if (units_[i].valid) continue;
+        if (out != i) units_[out] = std::move(units_[i]);  // never self-move: it empties strings
+        ++out;
       }
       units_.resize(out);
     }

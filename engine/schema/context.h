@@ -71,6 +71,8 @@ class Context {
   // take a mark before and restore it after.
   size_t error_mark() const { return units_.size(); }
   void discard_errors_since(size_t mark);
+  // Drop annotations recorded since `mark` (propertyNames: names are not instance locations).
+  void drop_annotations_since(size_t mark);
   // Keep, of the errors recorded since `mark`, only those in [keep_begin, keep_end): used by
   // anyOf/oneOf to report the branch that came closest instead of every branch's errors.
   void keep_errors_between(size_t mark, size_t keep_begin, size_t keep_end);

@@ -103,6 +103,7 @@ class PropertyNames final : public Keyword {
   const schema::Node* node = nullptr;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     bool valid = true;
+    const size_t mark = ctx.error_mark();
     for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m) {
       // The name itself is the instance; its location is the member's.
       if (!ctx.evaluate_member(*node, m->name, m->name.GetString(), m->name.GetStringLength())) {
@@ -110,6 +111,7 @@ class PropertyNames final : public Keyword {
         if (ctx.flag_only()) return false;
       }
     }
+    ctx.drop_annotations_since(mark);
     return valid;
   }
 };

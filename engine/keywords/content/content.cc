@@ -39,10 +39,13 @@ bool decode_base64(std::string_view in, std::string* out) {
   return padding <= 2 && (in.size() % 4 == 0 || padding == 0);
 }
 
+// contentEncoding checks base64; contentMediaType checks JSON (decoding a base64 sibling first).
+// Each annotates its own value when the check passes.
 class Content final : public Keyword {
  public:
   bool base64 = false;
   bool json = false;
+  const Json* value = nullptr;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     std::string_view text(instance.GetString(), instance.GetStringLength());
     std::string decoded;
@@ -57,6 +60,7 @@ class Content final : public Keyword {
         return ctx.fail(*this, "must hold a JSON document (contentMediaType application/json): " + error.message);
       }
     }
+    ctx.annotate(*this, output::to_json(*value));
     return true;
   }
 };
@@ -67,12 +71,17 @@ Compiled compile_content_assertion(KeywordCompiler& c) {
   if (c.dialect() != Dialect::Draft07) return compile_annotation(c);
   const Json* encoding = c.sibling("contentEncoding");
   const Json* media = c.sibling("contentMediaType");
-  // One rule for the pair, compiled on contentMediaType when present, else on contentEncoding.
-  if (c.name() == "contentEncoding" && media != nullptr) return nullptr;
+  const bool base64 = encoding != nullptr && encoding->IsString() &&
+                      std::string_view(encoding->GetString()) == "base64";
   auto k = c.make<Content>();
   k->applies_to = json::kString;
-  k->base64 = encoding != nullptr && encoding->IsString() && std::string_view(encoding->GetString()) == "base64";
-  k->json = media != nullptr && media->IsString() && std::string_view(media->GetString()) == "application/json";
+  k->value = &c.value();
+  if (c.name() == "contentEncoding") {
+    k->base64 = base64;
+  } else {
+    k->json = media->IsString() && std::string_view(media->GetString()) == "application/json";
+    k->base64 = k->json && base64;
+  }
   if (!k->base64 && !k->json) return compile_annotation(c);
   return k;
 }
