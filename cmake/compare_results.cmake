@@ -1,0 +1,15 @@
+# Compares the suite verdict files of the native and the wasm build (cmake -P script).
+#   -DNATIVE=dir -DWASM=dir -DFILES=a.tsv;b.tsv
+foreach(name IN LISTS FILES)
+  if(NOT EXISTS "${NATIVE}/${name}")
+    message(FATAL_ERROR "native results ${NATIVE}/${name} missing: run the native ctest first")
+  endif()
+  file(READ "${NATIVE}/${name}" native)
+  file(READ "${WASM}/${name}" wasm)
+  if(NOT native STREQUAL wasm)
+    message(FATAL_ERROR "native and wasm verdicts differ in ${name}: diff ${NATIVE}/${name} ${WASM}/${name}")
+  endif()
+  string(REGEX MATCHALL "\n" lines "${native}")
+  list(LENGTH lines count)
+  message(STATUS "${name}: ${count} identical verdicts")
+endforeach()
