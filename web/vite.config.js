@@ -8,11 +8,13 @@ const headers = { 'Content-Security-Policy': CSP };
 
 export default defineConfig({
   base: './',
+  appType: 'mpa', // unknown paths are 404s, not index.html (the size panel relies on it)
   resolve: { alias: { '@bench': SHARED_BENCH } },
   plugins: [demoData()],
   // gen.mjs uses top-level await; every browser this page targets has it.
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
-  worker: { format: 'es' },
+  // Workers are bundled separately and need the Ajv virtual module too (not the size files).
+  worker: { format: 'es', plugins: () => [demoData({ sizeFiles: false })] },
   server: { headers, fs: { allow: ['..', SHARED_BENCH] } },
   preview: { headers },
 });

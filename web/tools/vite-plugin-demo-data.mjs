@@ -2,8 +2,11 @@
 //   virtual:ajv-payment-event  Ajv standalone validator of the shared payment-event schema
 //   size-report.json           the package build's size report (../dist/size-report.json), copied
 //   size-history.json          the committed size history (../scripts/size-history.json), copied
-// Missing size files are not an error here: the page says visibly which file is missing.
-import { existsSync, readFileSync } from 'node:fs';
+// The size report is (re)written with scripts/size-report.mjs when it is missing or older than the
+// package's .wasm, so the page always describes the module it bundles. A missing history is not an
+// error here: the page says visibly which file is missing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ajvStandaloneModule } from './ajv-standalone.mjs';
@@ -23,7 +26,19 @@ export const SIZE_FILES = {
 
 const AJV_ID = 'virtual:ajv-payment-event';
 
-export function demoData() {
+function refreshSizeReport(ctx) {
+  const wasm = resolve(ROOT, 'dist', 'jsonsieve.wasm');
+  const report = SIZE_FILES['size-report.json'];
+  if (!existsSync(wasm)) return;
+  if (existsSync(report) && statSync(report).mtimeMs >= statSync(wasm).mtimeMs) return;
+  try {
+    execFileSync(process.execPath, [resolve(ROOT, 'scripts', 'size-report.mjs'), '--quiet'], { stdio: 'pipe' });
+  } catch (e) {
+    ctx.warn(`scripts/size-report.mjs failed: ${e.stderr ?? e.message}`);
+  }
+}
+
+export function demoData({ sizeFiles = true } = {}) {
   return {
     name: 'jsonsieve-demo-data',
     buildStart() {
@@ -31,7 +46,8 @@ export function demoData() {
       if (!existsSync(schema)) {
         this.error(`shared bench data not found at ${SHARED_BENCH} (expected ../shared beside the repo)`);
       }
-      for (const [name, file] of Object.entries(SIZE_FILES)) {
+      if (sizeFiles) refreshSizeReport(this);
+      for (const [name, file] of Object.entries(sizeFiles ? SIZE_FILES : {})) {
         if (!existsSync(file)) this.warn(`${name}: ${file} does not exist; the size panel will say so`);
       }
     },
@@ -57,6 +73,7 @@ export function demoData() {
     },
     // build: copy them next to index.html, so the built page shows the build it was made from
     generateBundle() {
+      if (!sizeFiles) return;
       for (const [name, file] of Object.entries(SIZE_FILES)) {
         if (existsSync(file)) this.emitFile({ type: 'asset', fileName: name, source: readFileSync(file) });
       }
