@@ -18,4 +18,24 @@ std::string number_text(const Json& number);
 // A JSON string literal (quoted, escaped).
 std::string quote(std::string_view s);
 
+// Builds a JSON array annotation (property names or indices) only when annotations are
+// collected, so the validation path pays nothing.
+class AnnotationList {
+ public:
+  explicit AnnotationList(bool enabled) : enabled_(enabled) {}
+  void add_name(std::string_view name) {
+    if (!enabled_) return;
+    text_ += first_ ? "" : ",";
+    text_ += quote(name);
+    first_ = false;
+  }
+  bool enabled() const { return enabled_; }
+  std::string finish() { return text_ + "]"; }
+
+ private:
+  bool enabled_;
+  bool first_ = true;
+  std::string text_ = "[";
+};
+
 }  // namespace jsonsieve::output

@@ -105,14 +105,43 @@ std::unique_ptr<FastMatcher> FastMatcher::build(const ecma::Ast& ast) {
     const CodePointSet members = set.without_surrogates();
     for (const auto& r : members.ranges()) {
       if (r.second >= 0x80) item.non_ascii = true;
-      for (uint32_t c = r.first; c <= r.second && c < 0x80; ++c)
-        item.ascii[c >> 6] |= uint64_t{1} << (c & 63);
+      for (uint32_t c = r.first; c <= r.second && c < 0x80; ++c) item.member[c] = true;
     }
     m->any_non_ascii_ = m->any_non_ascii_ || item.non_ascii;
     m->min_length_ = std::min<uint64_t>(m->min_length_ + item.min, UINT64_MAX / 2);
     m->items_.push_back(item);
   }
+  // Greedy is the only way to match when every item with a choice of count is disjoint from what
+  // can follow it: the items up to and including the next one that must consume a character.
+  m->greedy_ = m->anchored_start_;
+  for (size_t i = 0; i < m->items_.size() && m->greedy_; ++i) {
+    const Item& item = m->items_[i];
+    if (item.min == item.max) continue;
+    for (size_t j = i + 1; j < m->items_.size(); ++j) {
+      const Item& next = m->items_[j];
+      for (int c = 0; c < 0x80; ++c)
+        if (item.member[c] && next.member[c]) m->greedy_ = false;
+      if (next.min > 0) break;
+    }
+  }
   return m;
+}
+
+FastMatcher::Result FastMatcher::match_greedy(std::string_view s) const {
+  const size_t n = s.size();
+  size_t pos = 0;
+  for (const Item& item : items_) {
+    const size_t limit =
+        item.max == ecma::kUnbounded || item.max >= n - pos ? n : pos + static_cast<size_t>(item.max);
+    const size_t start = pos;
+    while (pos < limit && item.has(static_cast<unsigned char>(s[pos]))) ++pos;
+    // A non-ASCII byte is in no set here; it decides nothing if some set has non-ASCII members.
+    if (pos < n && any_non_ascii_ && static_cast<unsigned char>(s[pos]) >= 0x80) return Result::kUnknown;
+    if (pos - start < item.min) return Result::kNoMatch;
+  }
+  if (!anchored_end_ || pos == n) return Result::kMatch;
+  if (any_non_ascii_ && static_cast<unsigned char>(s[pos]) >= 0x80) return Result::kUnknown;
+  return Result::kNoMatch;
 }
 
 size_t FastMatcher::step(const Item& item, std::string_view s, const Interval* in,
@@ -186,6 +215,7 @@ FastMatcher::Result FastMatcher::match(std::string_view s) const {
       found = s.find(literal_text_) != std::string_view::npos;
     return found ? Result::kMatch : Result::kNoMatch;
   }
+  if (greedy_) return match_greedy(s);
   if (any_non_ascii_) {
     for (char c : s)
       if (static_cast<unsigned char>(c) >= 0x80) return Result::kUnknown;

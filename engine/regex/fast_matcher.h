@@ -5,8 +5,9 @@
 //   - literal: a sequence of code points, e.g. ^SKU-, foo, ^bar$   -> compare / find;
 //   - items: a sequence of characters, classes without \p{..} (tabulated binary properties are
 //     fine) and '.', each with an optional quantifier, e.g. ^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$.
-// The items matcher runs over bytes and tracks the set of subject positions where the items so far
-// can end, as sorted intervals; it is linear in the subject per item. It answers kUnknown (RE2
+// When the pattern is ^-anchored and no item with a choice of count shares a character with what can
+// follow it, one greedy pass over the bytes decides. Otherwise the items matcher tracks the set of
+// subject positions where the items so far can end, as sorted intervals; linear per item. It answers kUnknown (RE2
 // decides) when an item can match a non-ASCII code point and the subject is not ASCII, or when the
 // position set fragments into more than kMaxIntervals intervals.
 #ifndef JSONSIEVE_REGEX_FAST_MATCHER_H_
@@ -33,12 +34,15 @@ class FastMatcher {
   // Unanchored search semantics (anchors as written). Thread-safe: no state is written.
   Result match(std::string_view subject) const;
 
+  bool is_literal() const { return literal_; }
+  bool is_greedy() const { return greedy_; }
+
  private:
   struct Item {
-    uint64_t ascii[2] = {0, 0};  // bit c set: ASCII character c is in the set
-    bool non_ascii = false;      // the set holds some code point >= 0x80
-    uint64_t min = 1, max = 1;   // max may be ecma::kUnbounded
-    bool has(unsigned char c) const { return c < 128 && ((ascii[c >> 6] >> (c & 63)) & 1); }
+    bool member[256] = {};      // member[b]: byte b is an ASCII character of the set (b < 0x80)
+    bool non_ascii = false;     // the set holds some code point >= 0x80
+    uint64_t min = 1, max = 1;  // max may be ecma::kUnbounded
+    bool has(unsigned char c) const { return member[c]; }
   };
   struct Interval {
     size_t lo, hi;  // inclusive byte positions
@@ -49,6 +53,11 @@ class FastMatcher {
   static size_t step(const Item& item, std::string_view s, const Interval* in, size_t in_count,
                      Interval* out);
 
+  // Anchored at the start and no item can give characters back to a later one: one greedy pass
+  // decides (e.g. ^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$).
+  Result match_greedy(std::string_view subject) const;
+
+  bool greedy_ = false;
   bool anchored_start_ = false;
   bool anchored_end_ = false;
   bool literal_ = false;

@@ -17,9 +17,11 @@ class Contains final : public Keyword {
     // Every item must be tried when annotations matter or a maximum applies.
     const bool exhaustive = (evaluated != nullptr && annotates) || max != UINT64_MAX || ctx.collecting_annotations();
     uint64_t matches = 0;
+    std::string indices;  // the annotation: indices of matching items
     for (size_t i = 0; i < count; ++i) {
       if (ctx.evaluate_item(*schema_node, instance[static_cast<rapidjson::SizeType>(i)], i)) {
         ++matches;
+        if (ctx.collecting_annotations()) indices += (indices.empty() ? "" : ",") + std::to_string(i);
         if (evaluated != nullptr && annotates) evaluated->mark_item(i, count);
         if (!exhaustive && matches >= min) break;
       }
@@ -34,6 +36,7 @@ class Contains final : public Keyword {
       return ctx.fail(*this, "must contain at most " + std::to_string(max) +
                                  " items matching the contains schema, found " + std::to_string(matches));
     }
+    if (ctx.collecting_annotations()) ctx.annotate(*this, "[" + indices + "]");
     return true;
   }
 };

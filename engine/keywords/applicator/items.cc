@@ -3,6 +3,7 @@
 // `additionalItems` for the rest.
 #include "json/value.h"
 #include "keywords/factories.h"
+#include <string>
 
 namespace jsonsieve::keywords {
 namespace {
@@ -34,6 +35,15 @@ class Items final : public Keyword {
     if (evaluated != nullptr && valid) {
       if (rest != nullptr) evaluated->all_items = true;
       else evaluated->mark_items_below(positional.size(), count);
+    }
+    if (valid && ctx.collecting_annotations()) {
+      // prefixItems (and array-form items): the largest index applied, or true for all;
+      // items/additionalItems: true when they applied to any item (Core §10.3.1).
+      if (rest != nullptr) {
+        if (count > start) ctx.annotate(*this, "true");
+      } else if (count > 0) {
+        ctx.annotate(*this, positional.size() >= count ? "true" : std::to_string(positional.size() - 1));
+      }
     }
     return valid;
   }

@@ -21,17 +21,20 @@ class Properties final : public Keyword {
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     bool valid = true;
     schema::Evaluated* evaluated = ctx.evaluated();
+    output::AnnotationList names(ctx.collecting_annotations());
     const size_t count = instance.MemberCount();
     size_t index = 0;
     for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m, ++index) {
       const schema::Node* node = table.find(m->name.GetString(), m->name.GetStringLength());
       if (node == nullptr) continue;
+      names.add_name(std::string_view(m->name.GetString(), m->name.GetStringLength()));
       ctx.push_keyword_segment(m->name.GetString(), m->name.GetStringLength());
       bool ok = ctx.evaluate_member(*node, m->value, m->name.GetString(), m->name.GetStringLength());
       ctx.pop_keyword_segment();
       if (!ok) { valid = false; if (ctx.flag_only()) return false; }
       if (evaluated != nullptr) evaluated->mark_member(index, count);
     }
+    if (valid && names.enabled()) ctx.annotate(*this, names.finish());
     return valid;
   }
 };
@@ -42,12 +45,15 @@ class PatternProperties final : public Keyword {
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     bool valid = true;
     schema::Evaluated* evaluated = ctx.evaluated();
+    output::AnnotationList names(ctx.collecting_annotations());
     const size_t count = instance.MemberCount();
     size_t index = 0;
     for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m, ++index) {
       std::string_view name(m->name.GetString(), m->name.GetStringLength());
+      bool named = false;
       for (const PatternRule& rule : rules) {
         if (!rule.pattern->search(name)) continue;
+        if (!named) { names.add_name(name); named = true; }
         ctx.push_keyword_segment(rule.source.data(), static_cast<uint32_t>(rule.source.size()));
         bool ok = ctx.evaluate_member(*rule.node, m->value, name.data(), static_cast<uint32_t>(name.size()));
         ctx.pop_keyword_segment();
@@ -55,6 +61,7 @@ class PatternProperties final : public Keyword {
         if (evaluated != nullptr) evaluated->mark_member(index, count);
       }
     }
+    if (valid && names.enabled()) ctx.annotate(*this, names.finish());
     return valid;
   }
 };
@@ -68,6 +75,7 @@ class AdditionalProperties final : public Keyword {
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     bool valid = true;
     schema::Evaluated* evaluated = ctx.evaluated();
+    output::AnnotationList names(ctx.collecting_annotations());
     const size_t count = instance.MemberCount();
     size_t index = 0;
     for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m, ++index) {
@@ -79,6 +87,7 @@ class AdditionalProperties final : public Keyword {
         if (rule.pattern->search(std::string_view(name, length))) { matched = true; break; }
       }
       if (matched) continue;
+      names.add_name(std::string_view(name, length));
       if (forbidden) {
         valid = false;
         if (ctx.flag_only()) return false;
@@ -94,6 +103,7 @@ class AdditionalProperties final : public Keyword {
       }
     }
     if (valid && evaluated != nullptr) evaluated->all_members = true;
+    if (valid && names.enabled()) ctx.annotate(*this, names.finish());
     return valid;
   }
 };

@@ -15,12 +15,14 @@ class UnevaluatedProperties final : public Keyword {
   bool forbidden = false;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     schema::Evaluated* evaluated = ctx.evaluated();
+    output::AnnotationList names(ctx.collecting_annotations());
     bool valid = true;
     size_t index = 0;
     for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m, ++index) {
       if (evaluated != nullptr && evaluated->member(index)) continue;
       const char* name = m->name.GetString();
       const uint32_t length = m->name.GetStringLength();
+      names.add_name(std::string_view(name, length));
       if (forbidden) {
         valid = false;
         if (ctx.flag_only()) return false;
@@ -34,6 +36,7 @@ class UnevaluatedProperties final : public Keyword {
       }
     }
     if (valid && evaluated != nullptr) evaluated->all_members = true;
+    if (valid && names.enabled()) ctx.annotate(*this, names.finish());
     return valid;
   }
 };
@@ -45,9 +48,11 @@ class UnevaluatedItems final : public Keyword {
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     schema::Evaluated* evaluated = ctx.evaluated();
     bool valid = true;
+    bool applied = false;
     const size_t count = instance.Size();
     for (size_t i = 0; i < count; ++i) {
       if (evaluated != nullptr && evaluated->item(i)) continue;
+      applied = true;
       if (forbidden) {
         valid = false;
         if (ctx.flag_only()) return false;
@@ -60,6 +65,7 @@ class UnevaluatedItems final : public Keyword {
       }
     }
     if (valid && evaluated != nullptr) evaluated->all_items = true;
+    if (valid && applied) ctx.annotate(*this, "true");
     return valid;
   }
 };
