@@ -28,15 +28,20 @@ struct Validator::State {
   // Runs `use(doc)` on the parsed text; false (with last_failure set) if it does not parse.
   template <typename Use>
   bool with_parsed(std::string_view text, Use&& use) {
-    rapidjson::MemoryPoolAllocator<> values(value_buffer.data(), value_buffer.size());
     bool ok;
+    size_t used;
     {
-      rapidjson::Document doc(&values);
-      ok = json::parse(text, &doc, &last_failure, limits());
-      if (ok) use(static_cast<const Json&>(doc));
+      // The allocator writes into its user buffer when it dies: it must die before a resize.
+      rapidjson::MemoryPoolAllocator<> values(value_buffer.data(), value_buffer.size());
+      {
+        rapidjson::Document doc(&values);
+        ok = json::parse(text, &doc, &last_failure, limits());
+        if (ok) use(static_cast<const Json&>(doc));
+      }
+      used = values.Size();
     }
-    // Grow the buffers to what this call needed, for the next call.
-    if (values.Size() > value_buffer.size()) value_buffer.resize(values.Size() + values.Size() / 2);
+    // Grow the buffer to what this call needed, for the next call.
+    if (used > value_buffer.size()) value_buffer.resize(used + used / 2);
     return ok;
   }
 
