@@ -1,0 +1,15 @@
+// libFuzzer target: ECMA-262 pattern [\0 subject] → translate, Pattern::compile, search (fast matcher vs RE2).
+// Built and run by scripts/fuzz.sh; the checked properties are described in targets.h.
+#include <cstdio>
+#include <cstdlib>
+
+#include "targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string broken = jsonsieve::fuzz::run_regex(data, size);
+  if (!broken.empty()) {
+    std::fprintf(stderr, "jsonsieve fuzz (regex): %s\n", broken.c_str());
+    std::abort();  // libFuzzer saves the input as a crash
+  }
+  return 0;
+}

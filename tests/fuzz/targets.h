@@ -1,0 +1,231 @@
+// The four fuzz targets' bodies, shared by the libFuzzer entry points (tests/fuzz/fuzz_*.cc,
+// built by scripts/fuzz.sh with ASan + UBSan) and the Catch2 replay of every saved finding
+// (tests/native/fuzz_regressions_test.cc), so a regression input runs the same code paths.
+//
+// Each target returns "" when every checked property holds, else what broke (the libFuzzer
+// entry points print it and abort, which saves the input as a crash). Crashes, leaks and UB are
+// the sanitizers' to find; these are the properties no sanitizer sees:
+//   json_parse      parse(text) → on success: serialize → parse again gives an equal value with
+//                   the same hash; on failure: a message and a location inside the text.
+//   schema_compile  [options byte] schema text → compile with the meta-schema check off (so
+//                   the compiler sees schemas no meta-schema would let through); a failure has
+//                   a message.
+//   regex           ECMA-262 pattern [\0 subject] → translate, Pattern::compile, search; the
+//                   subject is the pattern itself when there is no \0. Checks: translatable ⇒
+//                   valid ECMA-262; translatable ⇒ RE2 compiles it unless it is too large or
+//                   repeats too much; the fast matcher agrees with RE2.
+//   validate        [options byte] schema \0 instance → compile, then every way of asking
+//                   agrees: is_valid, validate (basic, flag, detailed/verbose), the _text
+//                   variants, and is_valid again on the reused Validator; an invalid verdict
+//                   carries an error or a failure; format_output is JSON.
+//
+// Options byte: bits 0-2 dialect (mod 5), bit 3 formats assert, bit 4 meta-schema check
+// (validate only), bits 5-6 output format of the third validate call, bit 7 annotations.
+// Inputs are named <target>-<what-it-found>.bin under tests/fuzz/regressions/.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "json/parse.h"
+#include "json/value.h"
+#include "jsonsieve/jsonsieve.h"
+#include "regex/pattern.h"
+
+namespace jsonsieve::fuzz {
+
+struct Options {
+  CompileOptions compile;
+  OutputFormat format = OutputFormat::Basic;
+  bool annotations = false;
+};
+
+inline Options options_from_byte(uint8_t b) {
+  static const Dialect kDialects[] = {Dialect::Draft2020_12, Dialect::Draft2019_09, Dialect::Draft07,
+                                      Dialect::Draft06, Dialect::Draft04};
+  static const OutputFormat kFormats[] = {OutputFormat::Flag, OutputFormat::Basic,
+                                          OutputFormat::Detailed, OutputFormat::Verbose};
+  Options o;
+  o.compile.default_dialect = kDialects[(b & 7) % 5];
+  o.compile.formats = (b & 8) ? FormatMode::Assert : FormatMode::Annotate;
+  o.compile.validate_schema = (b & 16) != 0;
+  o.format = kFormats[(b >> 5) & 3];
+  o.annotations = (b & 128) != 0;
+  return o;
+}
+
+inline std::string_view as_text(const uint8_t* data, size_t size) {
+  return std::string_view(reinterpret_cast<const char*>(data), size);
+}
+
+// Splits at the first NUL: (before, after). No NUL: (all, "") with *found = false.
+inline std::pair<std::string_view, std::string_view> split_at_nul(std::string_view s, bool* found) {
+  size_t nul = s.find('\0');
+  *found = nul != std::string_view::npos;
+  if (!*found) return {s, std::string_view()};
+  return {s.substr(0, nul), s.substr(nul + 1)};
+}
+
+inline std::string location_problem(const ParseError& e, std::string_view text) {
+  if (e.message.empty()) return "parse failed without a message";
+  if (e.offset > text.size()) return "parse error offset " + std::to_string(e.offset) + " past the end";
+  if (e.line < 1 || e.column < 1) return "parse error without a 1-based line/column: " + e.message;
+  return "";
+}
+
+// --- json_parse ---------------------------------------------------------------------------------
+inline std::string run_json_parse(const uint8_t* data, size_t size) {
+  std::string_view text = as_text(data, size);
+  Limits limits;
+  rapidjson::Document doc;
+  ParseError error;
+  if (!json::parse(text, &doc, &error, limits)) return location_problem(error, text);
+
+  if (!json::equal(doc, doc)) return "a parsed value is not equal to itself";
+  rapidjson::StringBuffer out;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(out);
+  if (!doc.Accept(writer)) return "a parsed value does not serialize";
+  std::string_view again_text(out.GetString(), out.GetSize());
+  rapidjson::Document again;
+  ParseError again_error;
+  if (!json::parse(again_text, &again, &again_error, limits)) {
+    return "its serialization does not parse: " + again_error.message;
+  }
+  if (!json::equal(doc, again)) return "parse → serialize → parse changed the value";
+  if (json::hash(doc) != json::hash(again)) return "equal values with different hashes";
+  return "";
+}
+
+// --- schema_compile -----------------------------------------------------------------------------
+inline std::string run_schema_compile(const uint8_t* data, size_t size) {
+  if (size < 1) return "";
+  Options o = options_from_byte(data[0]);
+  o.compile.validate_schema = false;
+  std::string_view text = as_text(data + 1, size - 1);
+  CompileResult compiled = compile(text, o.compile);
+  if (!compiled.ok()) {
+    if (compiled.error.message.empty()) return "compile failed without a message";
+    if (compiled.error.parse.line > 0) return location_problem(compiled.error.parse, text);
+  }
+  return "";
+}
+
+// --- regex --------------------------------------------------------------------------------------
+inline std::string run_regex(const uint8_t* data, size_t size) {
+  bool has_subject;
+  auto [pattern, subject] = split_at_nul(as_text(data, size), &has_subject);
+  if (!has_subject) subject = pattern;
+
+  std::string translated;
+  regex::RegexError terror;
+  bool translates = regex::translate_ecma_to_re2(pattern, &translated, &terror);
+  if (translates && !regex::is_valid_ecma_regex(pattern)) {
+    return "translated a pattern that is_valid_ecma_regex rejects";
+  }
+  if (!translates && terror.message.empty()) return "translation failed without a message";
+
+  regex::RegexError cerror;
+  auto compiled = regex::Pattern::compile(pattern, &cerror);
+  if (!compiled) {
+    if (cerror.message.empty()) return "Pattern::compile failed without a message";
+    if (translates && cerror.kind != regex::RegexError::Kind::kTooLarge &&
+        cerror.message.find("repetition") == std::string::npos) {
+      return "RE2 rejects a translation: " + cerror.message;
+    }
+    return "";
+  }
+  if (!translates) return "Pattern::compile accepts what translate_ecma_to_re2 rejects";
+  bool found = compiled->search(subject);
+  if (compiled->has_fast_path() && found != compiled->search_re2(subject)) {
+    return std::string("fast matcher says ") + (found ? "match" : "no match") + ", RE2 the opposite; RE2 /" +
+           compiled->re2_source() + "/";
+  }
+  return "";
+}
+
+// --- validate -----------------------------------------------------------------------------------
+inline const char* verdict(bool valid) { return valid ? "valid" : "invalid"; }
+
+inline std::string run_validate(const uint8_t* data, size_t size) {
+  if (size < 1) return "";
+  Options o = options_from_byte(data[0]);
+  bool has_instance;
+  auto [schema_text, instance_text] = split_at_nul(as_text(data + 1, size - 1), &has_instance);
+  if (!has_instance) return "";
+  CompileResult compiled = compile(schema_text, o.compile);
+  if (!compiled.ok()) return "";
+  Validator validator(compiled.schema);
+
+  rapidjson::Document instance;
+  ParseError perror;
+  if (!parse_json(instance_text, &instance, &perror, o.compile.limits)) {
+    if (validator.is_valid_text(instance_text)) return "is_valid_text accepts text that does not parse";
+    ValidationResult r = validator.validate_text(instance_text);
+    if (r.valid || !r.failed()) return "validate_text: unparsable text without a failure";
+    return "";
+  }
+
+  const bool fast = validator.is_valid(instance);
+  ValidationResult basic = validator.validate(instance, OutputFormat::Basic);
+  if (basic.valid != fast) {
+    return std::string("is_valid says ") + verdict(fast) + ", validate (basic) says " + verdict(basic.valid);
+  }
+  if (!basic.valid && basic.errors.empty() && !basic.failed()) {
+    return "validate (basic): invalid without an error or a failure";
+  }
+  if (basic.valid && !basic.errors.empty()) return "validate (basic): valid with errors";
+  ValidationResult flag = validator.validate(instance, OutputFormat::Flag);
+  if (flag.valid != fast) return std::string("is_valid says ") + verdict(fast) + ", validate (flag) says " + verdict(flag.valid);
+  ValidationResult chosen = validator.validate(instance, o.format, o.annotations);
+  if (chosen.valid != fast) {
+    return std::string("is_valid says ") + verdict(fast) + ", validate (format " +
+           std::to_string(static_cast<int>(o.format)) + ", annotations " + std::to_string(o.annotations) +
+           ") says " + verdict(chosen.valid);
+  }
+  if (validator.is_valid_text(instance_text) != fast) return "is_valid_text disagrees with is_valid";
+  ValidationResult text = validator.validate_text(instance_text);
+  if (text.valid != fast) return "validate_text disagrees with is_valid";
+  if (validator.is_valid(instance) != fast) return "is_valid changed its answer on a reused Validator";
+
+  for (OutputFormat f : {OutputFormat::Flag, OutputFormat::Basic, OutputFormat::Detailed, OutputFormat::Verbose}) {
+    std::string out = format_output(chosen, f);
+    rapidjson::Document parsed;
+    ParseError oerror;
+    if (!parse_json(out, &parsed, &oerror)) {
+      return "format_output (" + std::to_string(static_cast<int>(f)) + ") is not JSON: " + oerror.message;
+    }
+  }
+  return "";
+}
+
+// --- registry of targets ------------------------------------------------------------------------
+struct Target {
+  const char* name;  // also the file-name prefix of its regression inputs
+  std::string (*run)(const uint8_t* data, size_t size);
+};
+
+inline constexpr Target kTargets[] = {
+    {"json_parse", run_json_parse},
+    {"schema_compile", run_schema_compile},
+    {"regex", run_regex},
+    {"validate", run_validate},
+};
+
+// The target a regression file belongs to: its name up to the first '-'.
+inline const Target* target_for_file(std::string_view file_name) {
+  size_t dash = file_name.find('-');
+  if (dash == std::string_view::npos) return nullptr;
+  for (const Target& t : kTargets) {
+    if (file_name.substr(0, dash) == t.name) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace jsonsieve::fuzz
