@@ -18,6 +18,10 @@ struct Validator::State {
   std::shared_ptr<const Schema> schema;
   schema::Context context;
   std::vector<char> value_buffer = std::vector<char>(64 * 1024);
+  std::vector<char> stack_buffer = std::vector<char>(16 * 1024);
+  // Given explicitly, or each pool would `new` its own when it first overflows its buffer.
+  rapidjson::CrtAllocator base_allocator;
+  static constexpr size_t kChunk = 64 * 1024;
   ParseError last_failure;
 
   explicit State(std::shared_ptr<const Schema> s)
@@ -29,19 +33,24 @@ struct Validator::State {
   template <typename Use>
   bool with_parsed(std::string_view text, Use&& use) {
     bool ok;
-    size_t used;
+    size_t used, stack_used;
     {
-      // The allocator writes into its user buffer when it dies: it must die before a resize.
-      rapidjson::MemoryPoolAllocator<> values(value_buffer.data(), value_buffer.size());
+      // The allocators write into their user buffers when they die: they must die before a resize.
+      rapidjson::MemoryPoolAllocator<> values(value_buffer.data(), value_buffer.size(),
+                                              kChunk, &base_allocator);
+      rapidjson::MemoryPoolAllocator<> stack(stack_buffer.data(), stack_buffer.size(), kChunk,
+                                             &base_allocator);
       {
-        rapidjson::Document doc(&values);
-        ok = json::parse(text, &doc, &last_failure, limits());
+        json::PooledDocument doc(&values, 1024, &stack);
+        ok = json::parse(text, &doc, &last_failure, limits(), &stack);
         if (ok) use(static_cast<const Json&>(doc));
       }
       used = values.Size();
+      stack_used = stack.Size();
     }
-    // Grow the buffer to what this call needed, for the next call.
+    // Grow the buffers to what this call needed, for the next call.
     if (used > value_buffer.size()) value_buffer.resize(used + used / 2);
+    if (stack_used > stack_buffer.size()) stack_buffer.resize(stack_used + stack_used / 2);
     return ok;
   }
 

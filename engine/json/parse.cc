@@ -12,8 +12,9 @@ namespace jsonsieve::json {
 namespace {
 
 // Forwards SAX events to the document while counting depth; returning false stops the parser.
+template <typename Document>
 struct DepthLimitedHandler {
-  rapidjson::Document& doc;
+  Document& doc;
   uint32_t max_depth;
   uint32_t depth = 0;
   bool too_deep = false;
@@ -109,8 +110,10 @@ void locate(std::string_view text, size_t offset, size_t* line, size_t* column) 
   *column = offset - line_start + 1;
 }
 
-bool parse(std::string_view text, rapidjson::Document* doc, ParseError* error,
-           const Limits& limits) {
+namespace {
+template <typename Document, typename StackAllocator>
+bool parse_document(std::string_view text, Document* doc, ParseError* error, const Limits& limits,
+                    StackAllocator* scratch) {
   size_t skip = 0;
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
       static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
@@ -124,11 +127,11 @@ bool parse(std::string_view text, rapidjson::Document* doc, ParseError* error,
     return false;
   }
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  DepthLimitedHandler handler{*doc, limits.max_data_depth};
+  DepthLimitedHandler<Document> handler{*doc, limits.max_data_depth};
   rapidjson::ParseResult result;
-  auto generate = [&](rapidjson::Document&) {
-    rapidjson::Reader reader;
-    result = reader.Parse<kParseFlags>(stream, handler);
+  auto generate = [&](Document&) {
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, StackAllocator> reader(scratch);
+    result = reader.template Parse<kParseFlags>(stream, handler);
     return !result.IsError();
   };
   doc->Populate(generate);
@@ -154,6 +157,16 @@ bool parse(std::string_view text, rapidjson::Document* doc, ParseError* error,
   error->message += " at line " + std::to_string(error->line) + ", column " +
                     std::to_string(error->column);
   return false;
+}
+
+}  // namespace
+
+bool parse(std::string_view text, rapidjson::Document* doc, ParseError* error, const Limits& limits) {
+  return parse_document(text, doc, error, limits, static_cast<rapidjson::CrtAllocator*>(nullptr));
+}
+bool parse(std::string_view text, PooledDocument* doc, ParseError* error, const Limits& limits,
+           rapidjson::MemoryPoolAllocator<>* scratch) {
+  return parse_document(text, doc, error, limits, scratch);
 }
 
 }  // namespace jsonsieve::json

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -62,6 +63,13 @@ class Context {
   // Report that `keyword` failed at the current locations. Returns false for `return ctx.fail(...)`.
   bool fail(const Keyword& keyword, std::string message) {
     return fail_at(keyword.name, keyword.absolute_location, std::move(message));
+  }
+  // Same, with the message built only when someone will read it (never in flag mode, where
+  // failing branches of oneOf/anyOf/not are routine and must not allocate).
+  template <typename MakeMessage, typename = decltype(std::declval<MakeMessage&>()())>
+  bool fail(const Keyword& keyword, MakeMessage&& make_message) {
+    if (format_ == OutputFormat::Flag) return false;
+    return fail_at(keyword.name, keyword.absolute_location, make_message());
   }
   bool fail_at(std::string_view keyword, const std::string& absolute_location, std::string message);
   // Record an annotation (serialized JSON) of `keyword` at the current locations.

@@ -88,8 +88,8 @@ class AnyOf final : public Keyword {
     }
     if (ctx.flag_only()) return false;
     std::string closest = keep_closest(ctx, mark, marks, branches.size(), branches);
-    return ctx.fail(*this, "must match at least one of the " + std::to_string(branches.size()) +
-                               " schemas in anyOf, but matches none" + closest);
+    return ctx.fail(*this, [&] { return "must match at least one of the " + std::to_string(branches.size()) +
+                               " schemas in anyOf, but matches none" + closest; });
   }
 };
 
@@ -114,13 +114,13 @@ class OneOf final : public Keyword {
     if (matches == 0) {
       if (ctx.flag_only()) return false;
       std::string closest = keep_closest(ctx, mark, marks, branches.size(), branches);
-      return ctx.fail(*this, "must match exactly one of the " + std::to_string(branches.size()) +
-                                 " schemas in oneOf, but matches none" + closest);
+      return ctx.fail(*this, [&] { return "must match exactly one of the " + std::to_string(branches.size()) +
+                                 " schemas in oneOf, but matches none" + closest; });
     }
     ctx.discard_errors_since(mark);
-    return ctx.fail(*this, "must match exactly one schema in oneOf, but matches " +
+    return ctx.fail(*this, [&] { return "must match exactly one schema in oneOf, but matches " +
                                std::to_string(matches) + " (at least branches " +
-                               std::to_string(first) + " and " + std::to_string(second) + ")");
+                               std::to_string(first) + " and " + std::to_string(second) + ")"; });
   }
 };
 
@@ -132,7 +132,7 @@ class Not final : public Keyword {
     bool matched = ctx.evaluate_in_place(*negated, instance);
     ctx.discard_errors_since(mark);
     if (!matched) return true;
-    return ctx.fail(*this, "must not match the schema in not");
+    return ctx.fail(*this, [&] { return "must not match the schema in not"; });
   }
 };
 

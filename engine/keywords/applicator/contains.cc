@@ -28,13 +28,13 @@ class Contains final : public Keyword {
     }
     ctx.discard_errors_since(mark);
     if (matches < min) {
-      if (min == 1) return ctx.fail(*this, "must contain at least one item matching the contains schema");
-      return ctx.fail(*this, "must contain at least " + std::to_string(min) +
-                                 " items matching the contains schema, found " + std::to_string(matches));
+      if (min == 1) return ctx.fail(*this, [&] { return "must contain at least one item matching the contains schema"; });
+      return ctx.fail(*this, [&] { return "must contain at least " + std::to_string(min) +
+                                 " items matching the contains schema, found " + std::to_string(matches); });
     }
     if (matches > max) {
-      return ctx.fail(*this, "must contain at most " + std::to_string(max) +
-                                 " items matching the contains schema, found " + std::to_string(matches));
+      return ctx.fail(*this, [&] { return "must contain at most " + std::to_string(max) +
+                                 " items matching the contains schema, found " + std::to_string(matches); });
     }
     if (ctx.collecting_annotations()) ctx.annotate(*this, "[" + indices + "]");
     return true;

@@ -29,8 +29,8 @@ class DependentSchemas final : public Keyword {
       for (const std::string& name : d.required) {
         if (instance.HasMember(rapidjson::StringRef(name.data(), name.size()))) continue;
         valid = false;
-        ctx.fail(*this, "property " + output::quote(name) + " is required when " +
-                            output::quote(d.property) + " is present");
+        ctx.fail(*this, [&] { return "property " + output::quote(name) + " is required when " +
+                            output::quote(d.property) + " is present"; });
         if (ctx.flag_only()) return false;
       }
     }

@@ -91,8 +91,8 @@ class AdditionalProperties final : public Keyword {
       if (forbidden) {
         valid = false;
         if (ctx.flag_only()) return false;
-        ctx.fail(*this, "property " + output::quote(std::string_view(name, length)) +
-                            " is not allowed (additionalProperties is false)");
+        ctx.fail(*this, [&] { return "property " + output::quote(std::string_view(name, length)) +
+                            " is not allowed (additionalProperties is false)"; });
         continue;
       }
       if (!ctx.evaluate_member(*node, m->value, name, length)) {

@@ -50,14 +50,14 @@ class Content final : public Keyword {
     std::string_view text(instance.GetString(), instance.GetStringLength());
     std::string decoded;
     if (base64) {
-      if (!decode_base64(text, &decoded)) return ctx.fail(*this, "must be base64-encoded (RFC 4648)");
+      if (!decode_base64(text, &decoded)) return ctx.fail(*this, [&] { return "must be base64-encoded (RFC 4648)"; });
       text = decoded;
     }
     if (json) {
       rapidjson::Document doc;
       ParseError error;
       if (!json::parse(text, &doc, &error, Limits())) {
-        return ctx.fail(*this, "must hold a JSON document (contentMediaType application/json): " + error.message);
+        return ctx.fail(*this, [&] { return "must hold a JSON document (contentMediaType application/json): " + error.message; });
       }
     }
     ctx.annotate(*this, output::to_json(*value));

@@ -23,7 +23,7 @@ class Format final : public Keyword {
       ctx.annotate(*this, output::to_json(*value));
       return true;
     }
-    return ctx.fail(*this, "must be a valid " + format + ", got " + output::brief(instance));
+    return ctx.fail(*this, [&] { return "must be a valid " + format + ", got " + output::brief(instance); });
   }
 };
 }  // namespace

@@ -26,8 +26,8 @@ class UnevaluatedProperties final : public Keyword {
       if (forbidden) {
         valid = false;
         if (ctx.flag_only()) return false;
-        ctx.fail(*this, "property " + output::quote(std::string_view(name, length)) +
-                            " is not allowed (unevaluatedProperties is false)");
+        ctx.fail(*this, [&] { return "property " + output::quote(std::string_view(name, length)) +
+                            " is not allowed (unevaluatedProperties is false)"; });
         continue;
       }
       if (!ctx.evaluate_member(*node, m->value, name, length)) {
@@ -56,7 +56,7 @@ class UnevaluatedItems final : public Keyword {
       if (forbidden) {
         valid = false;
         if (ctx.flag_only()) return false;
-        ctx.fail(*this, "item " + std::to_string(i) + " is not allowed (unevaluatedItems is false)");
+        ctx.fail(*this, [&] { return "item " + std::to_string(i) + " is not allowed (unevaluatedItems is false)"; });
         continue;
       }
       if (!ctx.evaluate_item(*node, instance[static_cast<rapidjson::SizeType>(i)], i)) {

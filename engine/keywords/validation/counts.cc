@@ -28,9 +28,9 @@ class CountBound final : public Keyword {
     const char* unit = measure == Measure::Length ? (limit == 1 ? " character" : " characters")
                        : measure == Measure::Items ? (limit == 1 ? " item" : " items")
                                                    : (limit == 1 ? " property" : " properties");
-    return ctx.fail(*this, std::string(measure == Measure::Length ? "must be " : "must have ") +
+    return ctx.fail(*this, [&] { return std::string(measure == Measure::Length ? "must be " : "must have ") +
                                (upper ? "at most " : "at least ") + std::to_string(limit) + unit +
-                               (measure == Measure::Length ? " long" : "") + ", got " + std::to_string(n));
+                               (measure == Measure::Length ? " long" : "") + ", got " + std::to_string(n); });
   }
 };
 

@@ -20,8 +20,8 @@ class Enum final : public Keyword {
     for (; it != values.end() && it->first == h; ++it) {
       if (json::equal(*it->second, instance)) return true;
     }
-    if (is_const) return ctx.fail(*this, "must be equal to " + listing + ", got " + output::brief(instance));
-    return ctx.fail(*this, "must be one of " + listing + ", got " + output::brief(instance));
+    if (is_const) return ctx.fail(*this, [&] { return "must be equal to " + listing + ", got " + output::brief(instance); });
+    return ctx.fail(*this, [&] { return "must be one of " + listing + ", got " + output::brief(instance); });
   }
 };
 

@@ -14,7 +14,7 @@ class MultipleOf final : public Keyword {
   std::string text;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     if (json::is_multiple_of(json::to_decimal(instance), divisor)) return true;
-    return ctx.fail(*this, "must be a multiple of " + text + ", got " + output::number_text(instance));
+    return ctx.fail(*this, [&] { return "must be a multiple of " + text + ", got " + output::number_text(instance); });
   }
 };
 
@@ -30,8 +30,8 @@ class Bound final : public Keyword {
     if (ok) return true;
     const char* relation = upper ? (exclusive ? "less than " : "at most ")
                                  : (exclusive ? "greater than " : "at least ");
-    return ctx.fail(*this, std::string("must be ") + relation + output::number_text(*limit) +
-                               ", got " + output::number_text(instance));
+    return ctx.fail(*this, [&] { return std::string("must be ") + relation + output::number_text(*limit) +
+                               ", got " + output::number_text(instance); });
   }
 };
 

@@ -11,8 +11,8 @@ class Pattern final : public Keyword {
   std::unique_ptr<regex::Pattern> pattern;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     if (pattern->search(std::string_view(instance.GetString(), instance.GetStringLength()))) return true;
-    return ctx.fail(*this, "must match the pattern " + output::quote(pattern->source()) + ", got " +
-                               output::brief(instance));
+    return ctx.fail(*this, [&] { return "must match the pattern " + output::quote(pattern->source()) + ", got " +
+                               output::brief(instance); });
   }
 };
 }  // namespace

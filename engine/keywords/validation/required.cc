@@ -31,7 +31,7 @@ class Required final : public Keyword {
       if (instance.HasMember(rapidjson::StringRef(name.data(), name.size()))) continue;
       valid = false;
       if (ctx.flag_only()) return false;
-      ctx.fail(*this, "missing required property " + output::quote(name));
+      ctx.fail(*this, [&] { return "missing required property " + output::quote(name); });
     }
     return valid;
   }
@@ -48,8 +48,8 @@ class DependentRequired final : public Keyword {
         if (instance.HasMember(rapidjson::StringRef(name.data(), name.size()))) continue;
         valid = false;
         if (ctx.flag_only()) return false;
-        ctx.fail(*this, "property " + output::quote(name) + " is required when " +
-                            output::quote(trigger) + " is present");
+        ctx.fail(*this, [&] { return "property " + output::quote(name) + " is required when " +
+                            output::quote(trigger) + " is present"; });
       }
     }
     return valid;

@@ -21,7 +21,7 @@ class Type final : public Keyword {
       bits &= static_cast<uint8_t>(~json::kInteger);
     }
     if (bits & allowed) return true;
-    return ctx.fail(*this, std::string("must be ") + expected + ", got " + json::type_name(instance));
+    return ctx.fail(*this, [&] { return std::string("must be ") + expected + ", got " + json::type_name(instance); });
   }
 };
 

@@ -35,8 +35,8 @@ class UniqueItems final : public Keyword {
     return true;
   }
   bool report(schema::Context& ctx, size_t i, size_t j) const {
-    return ctx.fail(*this, "must not contain duplicates, but items " + std::to_string(i) + " and " +
-                               std::to_string(j) + " are equal");
+    return ctx.fail(*this, [&] { return "must not contain duplicates, but items " + std::to_string(i) + " and " +
+                               std::to_string(j) + " are equal"; });
   }
 };
 }  // namespace
