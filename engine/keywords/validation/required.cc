@@ -42,7 +42,10 @@ class DependentRequired final : public Keyword {
   std::vector<std::pair<std::string, std::vector<std::string>>> rules;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     bool valid = true;
-    for (const auto& [trigger, names] : rules) {
+    for (const auto& rule : rules) {
+      // Not a structured binding: clang 14 (emcc) rejects capturing one in the lambda below.
+      const std::string& trigger = rule.first;
+      const std::vector<std::string>& names = rule.second;
       if (!instance.HasMember(rapidjson::StringRef(trigger.data(), trigger.size()))) continue;
       for (const std::string& name : names) {
         if (instance.HasMember(rapidjson::StringRef(name.data(), name.size()))) continue;
