@@ -6,15 +6,22 @@ import { demoData, CSP, SHARED_BENCH } from './tools/vite-plugin-demo-data.mjs';
 // The same strict policy in dev, preview and scripts/serve-demo.sh: no 'unsafe-eval' anywhere.
 const headers = { 'Content-Security-Policy': CSP };
 
+// gen.mjs imports node:fs/node:url only when run as a command, never in a browser: Vite's notice
+// that it stubbed them out is expected, so it is not printed.
+function onLog(level, log, handler) {
+  if (/externalized for browser compatibility.*gen\.mjs/s.test(log.message ?? '')) return;
+  handler(level, log);
+}
+
 export default defineConfig({
   base: './',
   appType: 'mpa', // unknown paths are 404s, not index.html (the size panel relies on it)
   resolve: { alias: { '@bench': SHARED_BENCH } },
   plugins: [demoData()],
   // gen.mjs uses top-level await; every browser this page targets has it.
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { onLog } },
   // Workers are bundled separately and need the Ajv virtual module too (not the size files).
-  worker: { format: 'es', plugins: () => [demoData({ sizeFiles: false })] },
+  worker: { format: 'es', plugins: () => [demoData({ sizeFiles: false })], rolldownOptions: { onLog } },
   server: { headers, fs: { allow: ['..', SHARED_BENCH] } },
   preview: { headers },
 });
