@@ -26,6 +26,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -81,6 +83,41 @@ inline std::string location_problem(const ParseError& e, std::string_view text) 
 }
 
 // --- json_parse ---------------------------------------------------------------------------------
+// Walks the engine's document next to one parsed with numbers kept as text, and checks every
+// number against the C library's conversion (correctly rounded): exact integers, doubles to the
+// bit (sign of zero included).
+inline std::string numbers_problem(const Json& value, const Json& raw) {
+  if (value.IsNumber()) {
+    std::string text(raw.GetString(), raw.GetStringLength());
+    if (value.IsDouble()) {
+      double want = std::strtod(text.c_str(), nullptr), got = value.GetDouble();
+      if (std::memcmp(&want, &got, sizeof want) != 0) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "number %.60s parsed as %.17g, not %.17g", text.c_str(), got, want);
+        return buf;
+      }
+    } else if (value.IsUint64()) {
+      if (std::strtoull(text.c_str(), nullptr, 10) != value.GetUint64()) return "integer " + text + " misparsed";
+    } else if (std::strtoll(text.c_str(), nullptr, 10) != value.GetInt64()) {
+      return "integer " + text + " misparsed";
+    }
+    return "";
+  }
+  if (value.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < value.Size(); ++i) {
+      std::string p = numbers_problem(value[i], raw[i]);
+      if (!p.empty()) return p;
+    }
+  } else if (value.IsObject()) {
+    auto r = raw.MemberBegin();
+    for (auto m = value.MemberBegin(); m != value.MemberEnd(); ++m, ++r) {
+      std::string p = numbers_problem(m->value, r->value);
+      if (!p.empty()) return p;
+    }
+  }
+  return "";
+}
+
 inline std::string run_json_parse(const uint8_t* data, size_t size) {
   std::string_view text = as_text(data, size);
   Limits limits;
@@ -88,6 +125,15 @@ inline std::string run_json_parse(const uint8_t* data, size_t size) {
   ParseError error;
   if (!json::parse(text, &doc, &error, limits)) return location_problem(error, text);
 
+  rapidjson::Document raw;
+  constexpr unsigned kRawFlags = json::kParseFlags | rapidjson::kParseNumbersAsStringsFlag;
+  size_t bom = text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  raw.Parse<kRawFlags>(text.data() + bom, text.size() - bom);
+  if (raw.HasParseError()) return "parses, but not with numbers as strings";
+  {
+    std::string p = numbers_problem(doc, raw);
+    if (!p.empty()) return p;
+  }
   if (!json::equal(doc, doc)) return "a parsed value is not equal to itself";
   rapidjson::StringBuffer out;
   rapidjson::Writer<rapidjson::StringBuffer> writer(out);

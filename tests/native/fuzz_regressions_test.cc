@@ -1,0 +1,79 @@
+// Replays what the fuzzers found (tests/fuzz/regressions/<target>-<what>.bin) through the same
+// target bodies the libFuzzer binaries run (tests/fuzz/targets.h), in the ordinary test build.
+// One test per finding, named after it; findings the engine does not fix yet are listed in
+// tests/fuzz/regressions/OPEN and tagged [!mayfail] here: when one is fixed, drop both.
+#include <catch2/catch.hpp>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "../fuzz/targets.h"
+
+namespace {
+
+const std::string kDir = std::string(JSONSIEVE_SOURCE_DIR) + "/tests/fuzz/regressions";
+
+std::vector<std::string> saved_inputs() {
+  std::vector<std::string> names;
+  if (DIR* dir = opendir(kDir.c_str())) {
+    while (dirent* entry = readdir(dir)) {
+      std::string name = entry->d_name;
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".bin") == 0) names.push_back(name);
+    }
+    closedir(dir);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::set<std::string> open_findings() {
+  std::set<std::string> names;
+  std::ifstream in(kDir + "/OPEN");
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != '#') names.insert(line);
+  }
+  return names;
+}
+
+// What the input's target reports ("" = every property holds).
+std::string replay(const std::string& name) {
+  const jsonsieve::fuzz::Target* target = jsonsieve::fuzz::target_for_file(name);
+  if (target == nullptr) return "no fuzz target is named by the prefix of " + name;
+  std::ifstream in(kDir + "/" + name, std::ios::binary);
+  if (!in) return "cannot read " + name;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return target->run(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+
+}  // namespace
+
+TEST_CASE("fuzz regressions: every saved input names its target and replays cleanly", "[fuzz]") {
+  std::vector<std::string> names = saved_inputs();
+  REQUIRE_FALSE(names.empty());  // the directory is found (JSONSIEVE_SOURCE_DIR)
+  std::set<std::string> open = open_findings();
+  for (const std::string& name : open) {
+    INFO(name);
+    CHECK(std::find(names.begin(), names.end(), name) != names.end());  // OPEN lists real files
+  }
+  for (const std::string& name : names) {
+    INFO(name);
+    REQUIRE(jsonsieve::fuzz::target_for_file(name) != nullptr);
+    if (open.count(name) == 0) CHECK(replay(name) == "");
+  }
+}
+
+// --- one test per finding ----------------------------------------------------------------------
+
+// RapidJSON 1.1.0's full-precision strtod breaks on numbers just below the smallest subnormal:
+// 1e-324 parses as NaN (so it is not equal to itself: const/enum/uniqueItems go wrong), 5e-325 as
+// -8.99e307 (so {"minimum": 0} rejects it). Both must parse as 0, as strtod and JSON.parse do.
+TEST_CASE("fuzz regression: numbers that underflow to zero parse as NaN or huge negatives",
+          "[fuzz][json][!mayfail]") {
+  CHECK(replay("json_parse-subnormal-underflow-misparsed.bin") == "");
+}
