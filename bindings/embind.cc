@@ -125,10 +125,13 @@ void registry_clear() { jsonsieve::Registry().swap(g_registry); }
 
 // --- compile ------------------------------------------------------------------------------------
 
-// dialect: jsonsieve::Dialect value; formats: FormatMode value; max_errors: Limits::max_errors.
-// Returns a handle, or 0 with details {"message","schemaLocation","schemaUri"[,"line","column","offset"]}.
-uintptr_t compile(uintptr_t text, size_t length, int dialect, int formats, unsigned max_errors) {
+// dialect: jsonsieve::Dialect value; formats: FormatMode value; max_errors: Limits::max_errors;
+// base URI: retrieval URI of the schema ("" = none). Returns a handle, or 0 with details
+// {"message","schemaLocation","schemaUri"[,"line","column","offset"]}.
+uintptr_t compile(uintptr_t text, size_t length, int dialect, int formats, unsigned max_errors,
+                  uintptr_t base_uri, size_t base_uri_length) {
   jsonsieve::CompileOptions options;
+  options.base_uri = std::string(text_at(base_uri, base_uri_length));
   options.default_dialect = static_cast<jsonsieve::Dialect>(dialect);
   options.formats = static_cast<jsonsieve::FormatMode>(formats);
   options.limits.max_errors = max_errors;

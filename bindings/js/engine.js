@@ -190,9 +190,9 @@ export class Engine {
     this.bufferCapacity = capacity;
   }
 
-  /** Encodes several strings one after the other; returns [[pointer, length], ...]. */
+  /** Writes several texts (strings or bytes) one after the other; returns [[pointer, length], ...]. */
   writeStrings(texts) {
-    const encoded = texts.map((t) => encoder.encode(t));
+    const encoded = texts.map((t) => (typeof t === 'string' ? encoder.encode(t) : asBytes(t)));
     this.writeParts(encoded);
     let at = this.bufferPointer;
     return encoded.map((e) => { const r = [at, e.length]; at += e.length; return r; });

@@ -33,6 +33,7 @@ export class Sieve {
     const formats = choice(options.formats, FORMAT_MODES, 'formats', 0);
     const output = options.output === undefined ? NO_OUTPUT : choice(options.output, OUTPUT_FORMATS, 'output');
     const maxErrors = options.maxErrors ?? 0;
+    const baseUri = options.baseUri === undefined ? '' : String(options.baseUri);
     if (!Number.isInteger(maxErrors) || maxErrors < 0 || maxErrors > 0xffffffff) {
       throw new TypeError('jsonsieve: maxErrors must be a non-negative integer (0 = no limit)');
     }
@@ -43,12 +44,11 @@ export class Sieve {
     const compileNow = () => engine.call((m) => {
       m.registryClear();
       for (const [uri, text] of registry) {
-        const [[uriPointer, uriLength], [textPointer, textLength]] =
-          engine.writeStrings([uri, typeof text === 'string' ? text : new TextDecoder().decode(text)]);
+        const [[uriPointer, uriLength], [textPointer, textLength]] = engine.writeStrings([uri, text]);
         m.registryAdd(uriPointer, uriLength, textPointer, textLength);
       }
-      const length = engine.write(source);
-      const handle = m.compile(engine.bufferPointer, length, dialect, formats, maxErrors);
+      const [[pointer, length], [basePointer, baseLength]] = engine.writeStrings([source, baseUri]);
+      const handle = m.compile(pointer, length, dialect, formats, maxErrors, basePointer, baseLength);
       m.registryClear();
       engine.trim();
       if (handle === 0) {
