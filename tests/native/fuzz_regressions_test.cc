@@ -34,10 +34,7 @@ std::vector<std::string> saved_inputs() {
 
 std::set<std::string> open_findings() {
   std::set<std::string> names;
-  std::ifstream in(kDir + "/OPEN");
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') names.insert(line);
-  }
+  for (const auto& f : jsonsieve::fuzz::read_open_findings(kDir + "/OPEN")) names.insert(f.file);
   return names;
 }
 
@@ -57,9 +54,13 @@ TEST_CASE("fuzz regressions: every saved input names its target and replays clea
   std::vector<std::string> names = saved_inputs();
   REQUIRE_FALSE(names.empty());  // the directory is found (JSONSIEVE_SOURCE_DIR)
   std::set<std::string> open = open_findings();
-  for (const std::string& name : open) {
-    INFO(name);
-    CHECK(std::find(names.begin(), names.end(), name) != names.end());  // OPEN lists real files
+  for (const auto& f : jsonsieve::fuzz::read_open_findings(kDir + "/OPEN")) {
+    INFO(f.file);
+    CHECK(std::find(names.begin(), names.end(), f.file) != names.end());  // OPEN lists real files
+    CHECK_FALSE(f.signature.empty());
+    // ...and its signature is what the saved input reports (until it is fixed)
+    std::string report = replay(f.file);
+    if (!report.empty()) CHECK(report.find(f.signature) != std::string::npos);
   }
   for (const std::string& name : names) {
     INFO(name);
@@ -76,4 +77,12 @@ TEST_CASE("fuzz regressions: every saved input names its target and replays clea
 TEST_CASE("fuzz regression: numbers that underflow to zero parse as NaN or huge negatives",
           "[fuzz][json][!mayfail]") {
   CHECK(replay("json_parse-subnormal-underflow-misparsed.bin") == "");
+}
+
+// {"$":"","$":6}: json::equal looks each member up by name, so with a duplicate key an object is
+// not equal to itself (const/enum fail on an identical instance, uniqueItems passes identical
+// items), and which of the values `properties` sees is unclear. JSON.parse keeps the last one.
+TEST_CASE("fuzz regression: an object with a duplicate key is not equal to itself",
+          "[fuzz][json][!mayfail]") {
+  CHECK(replay("json_parse-duplicate-keys-not-equal-to-itself.bin") == "");
 }
