@@ -41,7 +41,7 @@ async function setEditor(locator, text) {
 }
 
 function assertNoProblems(where) {
-  assert.deepEqual(session.problems, [], `${where}: console errors or CSP violations`);
+  assert.deepEqual(session.problems.splice(0), [], `${where}: console errors or CSP violations`);
 }
 
 test('page loads under the strict CSP with no console errors', async () => {

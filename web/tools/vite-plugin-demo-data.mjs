@@ -3,11 +3,12 @@
 //   size-report.json           the package build's size report (../dist/size-report.json), copied
 //   size-history.json          the committed size history (../scripts/size-history.json), copied
 // The size report is (re)written with scripts/size-report.mjs when it is missing or older than the
-// package's .wasm, so the page always describes the module it bundles. A missing history is not an
-// error here: the page says visibly which file is missing.
+// package's .wasm, so the page always describes the module it bundles. A missing file is not a
+// build error: its place is taken by `{ "missing": "<path>" }`, which the page shows visibly
+// (a 404 would also put an error on the console).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ajvStandaloneModule } from './ajv-standalone.mjs';
 
@@ -26,7 +27,14 @@ export const SIZE_FILES = {
 
 const AJV_ID = 'virtual:ajv-payment-event';
 
-function refreshSizeReport(ctx) {
+/** The bytes served as `name`: the file, or a note saying which file is missing. */
+function sizeFileSource(name) {
+  const file = SIZE_FILES[name];
+  if (existsSync(file)) return readFileSync(file);
+  return JSON.stringify({ missing: relative(ROOT, file) }) + '\n';
+}
+
+function refreshSizeReport(warn) {
   const wasm = resolve(ROOT, 'dist', 'jsonsieve.wasm');
   const report = SIZE_FILES['size-report.json'];
   if (!existsSync(wasm)) return;
@@ -34,7 +42,7 @@ function refreshSizeReport(ctx) {
   try {
     execFileSync(process.execPath, [resolve(ROOT, 'scripts', 'size-report.mjs'), '--quiet'], { stdio: 'pipe' });
   } catch (e) {
-    ctx.warn(`scripts/size-report.mjs failed: ${e.stderr ?? e.message}`);
+    warn(`scripts/size-report.mjs failed: ${e.stderr ?? e.message}`);
   }
 }
 
@@ -46,7 +54,7 @@ export function demoData({ sizeFiles = true } = {}) {
       if (!existsSync(schema)) {
         this.error(`shared bench data not found at ${SHARED_BENCH} (expected ../shared beside the repo)`);
       }
-      if (sizeFiles) refreshSizeReport(this);
+      if (sizeFiles) refreshSizeReport((m) => this.warn(m));
       for (const [name, file] of Object.entries(sizeFiles ? SIZE_FILES : {})) {
         if (!existsSync(file)) this.warn(`${name}: ${file} does not exist; the size panel will say so`);
       }
@@ -64,18 +72,17 @@ export function demoData({ sizeFiles = true } = {}) {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const name = (req.url || '').split('?')[0].replace(/^\//, '');
-        const file = SIZE_FILES[name];
-        if (!file) return next();
-        if (!existsSync(file)) { res.statusCode = 404; res.end(`${file} not found`); return; }
+        if (!SIZE_FILES[name]) return next();
+        if (name === 'size-report.json') refreshSizeReport((m) => server.config.logger.warn(m));
         res.setHeader('Content-Type', 'application/json');
-        res.end(readFileSync(file));
+        res.end(sizeFileSource(name));
       });
     },
     // build: copy them next to index.html, so the built page shows the build it was made from
     generateBundle() {
       if (!sizeFiles) return;
-      for (const [name, file] of Object.entries(SIZE_FILES)) {
-        if (existsSync(file)) this.emitFile({ type: 'asset', fileName: name, source: readFileSync(file) });
+      for (const name of Object.keys(SIZE_FILES)) {
+        this.emitFile({ type: 'asset', fileName: name, source: sizeFileSource(name) });
       }
     },
   };

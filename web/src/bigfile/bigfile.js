@@ -51,6 +51,8 @@ export function mountBigFile(root, playground) {
     more.textContent = '';
     shown = 0;
     summary.className = 'summary';
+    delete summary.dataset.records;
+    delete summary.dataset.invalid;
     summary.textContent = `Validating ${file.name}…`;
     const { schema, dialect, formats } = playground.current();
     worker = new Worker(new URL('./bigfile.worker.js', import.meta.url), { type: 'module' });

@@ -28,7 +28,9 @@ async function fetchJson(name) {
   const res = await fetch(`./${name}`, { cache: 'no-store' });
   if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
   if (!(res.headers.get('Content-Type') ?? '').includes('json')) throw new Error(`${name} is not JSON`);
-  return res.json();
+  const json = await res.json();
+  if (json?.missing) throw new Error(`${json.missing} did not exist when the page was built`);
+  return json;
 }
 
 const cell = (n, k) => h('td', { class: 'num', 'data-k': k, 'data-bytes': n ?? '' }, n == null ? '—' : h('span', { title: `${fmt.int(n)} bytes` }, fmt.int(n), h('small', {}, ` (${fmt.bytes(n)})`)));
