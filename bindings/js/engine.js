@@ -13,7 +13,7 @@ const decoder = new TextDecoder();
 
 // The input buffer starts here and is given back when a call needed more than LARGE_BUFFER.
 const INITIAL_BUFFER = 64 * 1024;
-const LARGE_BUFFER = 16 * 1024 * 1024;
+const LARGE_BUFFER = 1024 * 1024;
 
 /** Output formats, in the engine's `OutputFormat` order. */
 export const OUTPUT_FORMATS = Object.freeze(['flag', 'basic', 'detailed', 'verbose']);
@@ -44,6 +44,7 @@ export class Engine {
     this.bufferPointer = 0;
     this.bufferCapacity = 0;
     this.lastAbort = '';
+    this.inputTooLarge = 0;
     /** Settles when a pending asynchronous restart is done (null when ready). */
     this.restarting = null;
   }
@@ -107,15 +108,28 @@ export class Engine {
   // Makes the input buffer at least `size` bytes; returns false if malloc cannot.
   #reserve(size) {
     if (size <= this.bufferCapacity) return true;
-    let capacity = Math.max(INITIAL_BUFFER, this.bufferCapacity);
-    while (capacity < size) capacity *= 2;
-    if (capacity > 0x7fffffff) capacity = size;
-    const pointer = this.module._malloc(capacity);
+    const capacity = capacityFor(size, this.bufferCapacity);
+    if (this.bufferPointer !== 0) {
+      this.module._free(this.bufferPointer);
+      this.bufferPointer = 0;
+      this.bufferCapacity = 0;
+    }
+    const pointer = this.#malloc(capacity, size);
     if (pointer === 0) return false;
-    if (this.bufferPointer !== 0) this.module._free(this.bufferPointer);
     this.bufferPointer = pointer;
     this.bufferCapacity = capacity;
     return true;
+  }
+
+  // malloc aborts the instance when memory cannot grow (ABORTING_MALLOC): remember that it was
+  // the input that did not fit, so call() reports a RangeError rather than an engine abort.
+  #malloc(capacity, size) {
+    try {
+      return this.module._malloc(capacity);
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) this.inputTooLarge = size;
+      throw error;
+    }
   }
 
   #reserveOrThrow(size) {
@@ -177,9 +191,8 @@ export class Engine {
     if (size <= this.bufferCapacity) return;
     const oldPointer = this.bufferPointer;
     const oldCapacity = this.bufferCapacity;
-    let capacity = oldCapacity;
-    while (capacity < size) capacity *= 2;
-    const pointer = this.module._malloc(capacity);
+    const capacity = capacityFor(size, oldCapacity);
+    const pointer = this.#malloc(capacity, size);
     if (pointer === 0) {
       throw new RangeError(`jsonsieve: ${size} bytes of input do not fit in the WebAssembly memory`);
     }
@@ -225,8 +238,13 @@ export class Engine {
     } catch (error) {
       // Only a trap (the glue's abort() throws one too) kills an instance; our own errors pass.
       if (!(error instanceof WebAssembly.RuntimeError)) throw error;
-      const why = this.lastAbort || error.message;
+      const why = (this.lastAbort || error.message).replace(/^Aborted\((.*)\)$/, '$1') || 'abort';
+      const tooLarge = this.inputTooLarge;
+      this.inputTooLarge = 0;
       this.#restart();
+      if (tooLarge) {
+        throw new RangeError(`jsonsieve: ${tooLarge} bytes of input do not fit in the WebAssembly memory`, { cause: error });
+      }
       throw new EngineAbortError(
         `jsonsieve: the WebAssembly instance aborted (${why}); it was restarted and this call failed. ` +
         'Typical cause: the input needs more memory than the module may use.', { cause: error });
@@ -255,6 +273,15 @@ export class Engine {
 function findMemory(exports) {
   for (const value of Object.values(exports)) if (value instanceof WebAssembly.Memory) return value;
   throw new Error('jsonsieve: the WebAssembly module exports no memory');
+}
+
+// Doubling for small buffers; past 64 MiB just what is needed (rounded to 1 MiB), so a big
+// input close to the memory limit still fits.
+function capacityFor(size, current) {
+  let capacity = Math.max(INITIAL_BUFFER, current);
+  while (capacity < size && capacity < 64 * 1024 * 1024) capacity *= 2;
+  if (capacity < size) capacity = Math.ceil(size / (1024 * 1024)) * 1024 * 1024;
+  return capacity;
 }
 
 /** @returns {Uint8Array} */

@@ -84,7 +84,7 @@ export class Schema {
       const length = engine.write(text);
       const verdict = m.isValid(handle, engine.bufferPointer, length);
       engine.trim();
-      if (verdict === VERDICT.MALFORMED) m.clearDetails();
+      if (verdict === VERDICT.MALFORMED) throw unencodable(engine.details());
       return verdict === VERDICT.VALID;
     });
   }
@@ -107,7 +107,7 @@ export class Schema {
       engine.trim();
       if (verdict === VERDICT.VALID && output === NO_OUTPUT) return { valid: true, errors: [] };
       const details = engine.details();
-      if (verdict === VERDICT.MALFORMED) throw new JsonSyntaxError(details);
+      if (verdict === VERDICT.MALFORMED) throw locate ? new JsonSyntaxError(details) : unencodable(details);
       const result = { valid: verdict === VERDICT.VALID, errors: details.errors };
       if (details.truncated) result.truncated = true;
       if (output !== NO_OUTPUT) result.output = details.output;
@@ -200,6 +200,12 @@ export function toJSONText(value) {
     throw new TypeError(`jsonsieve: ${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`} has no JSON text`);
   }
   return text;
+}
+
+// JSON.stringify's text of a value the engine still rejects: strings with lone surrogates
+// (stringify escapes them as \udXXX, which is no Unicode text), numbers beyond its limits.
+function unencodable(details) {
+  return new TypeError(`jsonsieve: the value's JSON text is not valid JSON for the engine: ${details.message}`);
 }
 
 // Engine NDJSON failure → public shape (offsets moved by `base`).

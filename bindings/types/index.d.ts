@@ -43,6 +43,7 @@ export interface CompileOptions {
   /**
    * Also return the spec's output unit (JSON Schema 2020-12 Core §12.4) as `result.output` in
    * this format. Without it results carry `valid` and `errors` only (the basic format's errors).
+   * 'flag' asks for the verdict only: evaluation stops at the first failure and `errors` is empty.
    */
   output?: OutputFormat;
   /** Stop collecting after this many errors per instance (0 = all, the default). */
