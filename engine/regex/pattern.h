@@ -51,6 +51,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -106,9 +107,13 @@ class Pattern {
 
  private:
   Pattern() = default;
+  const re2::RE2& re() const;  // compiled on first use when a fast path exists
+
   std::string source_;
   std::string re2_;
-  std::unique_ptr<re2::RE2> re_;
+  size_t max_mem_ = 0;
+  mutable std::once_flag re_once_;
+  mutable std::unique_ptr<re2::RE2> re_;
   std::unique_ptr<FastMatcher> fast_;
 };
 
