@@ -99,6 +99,23 @@ TEST_CASE("bad input: a schema that breaks its meta-schema is located by schema_
   }
 }
 
+TEST_CASE("bad input: schema errors name the schema resource", "[bad_input]") {
+  jsonsieve::CompileOptions options;
+  options.base_uri = "https://example.com/schemas/order.json";
+  jsonsieve::CompileResult meta = jsonsieve::compile(R"({"type": "strin"})", options);
+  CHECK_FALSE(meta.ok());
+  CHECK(meta.error.schema_uri == "https://example.com/schemas/order.json");
+  // A $ref that fails inside an embedded resource: that resource's URI and a pointer from its root.
+  jsonsieve::CompileResult nested = jsonsieve::compile(R"({
+    "$id": "https://example.com/root.json",
+    "$defs": {"money": {"$id": "money.json", "properties": {"cur": {"$ref": "#/$defs/nope"}}}}
+  })");
+  CHECK_FALSE(nested.ok());
+  CHECK(nested.error.schema_uri == "https://example.com/money.json");
+  CHECK(nested.error.schema_location == "/properties/cur/$ref");
+  CHECK_THAT(nested.error.message, Contains("https://example.com/money.json#/$defs/nope"));
+}
+
 TEST_CASE("bad input: with the meta-schema check off, keywords still reject bad values", "[bad_input]") {
   struct Case { const char* schema; const char* location; const char* words; };
   for (const Case& c : {Case{R"({"minLength": -1})", "/minLength", "non-negative integer"},
