@@ -98,7 +98,7 @@ async function main(argv) {
     if (error instanceof SchemaError) {
       const at = error.line !== undefined ? `:${error.line}:${error.column}` : '';
       const where = error.schemaLocation ? ` (at ${error.schemaLocation || '/'}${error.schemaUri ? ` in ${error.schemaUri}` : ''})` : '';
-      throw new FatalError(`${options.schema}${at}: invalid schema: ${error.message}${where}`);
+      throw new FatalError(`${options.schema}${at}: invalid schema: ${stripLocation(error.message)}${where}`);
     }
     if (error instanceof TypeError) throw new UsageError(error.message.replace(/^jsonsieve: /, ''));
     throw error;
