@@ -22,6 +22,9 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 2000, rolldownOptions: { onLog } },
   // Workers are bundled separately and need the Ajv virtual module too (not the size files).
   worker: { format: 'es', plugins: () => [demoData({ sizeFiles: false })], rolldownOptions: { onLog } },
+  // dev only: the Ajv standalone module's CommonJS helpers, pre-bundled up front (found late, they
+  // would make the dev server reload the page mid-benchmark)
+  optimizeDeps: { include: ['ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal', 'ajv-formats/dist/formats'] },
   server: { headers, fs: { allow: ['..', SHARED_BENCH] } },
   preview: { headers },
 });

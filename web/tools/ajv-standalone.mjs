@@ -25,9 +25,10 @@ export function ajvStandaloneModule(schema) {
   const imports = [];
   code = code.replace(/require\(("[^"]+")\)/g, (_, spec) => {
     const name = `__ajv_dep${imports.length}`;
-    // A namespace import of these CommonJS files (they set __esModule) exposes the same
-    // properties as require() does under the bundler's interop: `.default`, `.fullFormats`.
-    imports.push(`import * as ${name} from ${spec};`);
+    // What require() returned, whichever CommonJS interop the bundler applies: these files set
+    // __esModule, so a namespace import is either their exports (production build) or an object
+    // whose `default` is their exports (Vite's dev pre-bundling).
+    imports.push(`import * as ${name}_ns from ${spec};\nconst ${name} = ${name}_ns.default?.__esModule ? ${name}_ns.default : ${name}_ns;`);
     return name;
   });
   if (/\brequire\b|new Function|\beval\(/.test(code)) {
