@@ -50,6 +50,7 @@ test('page loads under the strict CSP with no console errors', async () => {
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
   await page.waitForSelector('[data-testid=pg-status].invalid'); // the first example has errors
   assert.deepEqual(await page.evaluate(() => self.__csp), []);
+  await screenshot(page.locator('body'), 'page');
   assertNoProblems('load');
 });
 
