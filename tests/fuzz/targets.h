@@ -24,6 +24,7 @@
 // Inputs are named <target>-<what-it-found>.bin under tests/fuzz/regressions/.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -94,12 +95,13 @@ inline std::string numbers_problem(const Json& value, const Json& raw) {
     if (value.IsDouble()) {
       double want = std::strtod(text.c_str(), nullptr), got = value.GetDouble();
       if (std::memcmp(&want, &got, sizeof want) != 0) {
+        // One message per kind of misparse, so OPEN can tell known findings apart.
+        const char* kind = "parsed as";
+        if (std::isinf(want)) kind = "is beyond the double range but parsed as";
+        else if (want == 0 && text.find_first_of("123456789") < text.find_first_of("eE")) kind = "underflows to 0 but parsed as";
+        else if (want == 0) kind = "is zero but parsed as";
         char buf[200];
-        if (want == 0) {  // its own message: RapidJSON 1.1.0's underflow bug, a known finding
-          std::snprintf(buf, sizeof buf, "number %.60s underflows to 0 but parsed as %.17g", text.c_str(), got);
-        } else {
-          std::snprintf(buf, sizeof buf, "number %.60s parsed as %.17g, not %.17g", text.c_str(), got, want);
-        }
+        std::snprintf(buf, sizeof buf, "number %.60s %s %.17g (strtod: %.17g)", text.c_str(), kind, got, want);
         return buf;
       }
     } else if (value.IsUint64()) {

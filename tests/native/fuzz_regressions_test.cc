@@ -71,12 +71,28 @@ TEST_CASE("fuzz regressions: every saved input names its target and replays clea
 
 // --- one test per finding ----------------------------------------------------------------------
 
-// RapidJSON 1.1.0's full-precision strtod breaks on numbers just below the smallest subnormal:
-// 1e-324 parses as NaN (so it is not equal to itself: const/enum/uniqueItems go wrong), 5e-325 as
-// -8.99e307 (so {"minimum": 0} rejects it). Both must parse as 0, as strtod and JSON.parse do.
+// The next three share one cause: RapidJSON 1.1.0's full-precision number conversion
+// (kParseFullPrecisionFlag). Every number must parse as strtod / JSON.parse reads it.
+
+// Just below the smallest subnormal: 1e-324 parses as NaN (not equal to itself: const/enum/
+// uniqueItems go wrong), 5e-325 as -8.99e307 (so {"minimum": 0} rejects it). Both are 0.
 TEST_CASE("fuzz regression: numbers that underflow to zero parse as NaN or huge negatives",
           "[fuzz][json][!mayfail]") {
   CHECK(replay("json_parse-subnormal-underflow-misparsed.bin") == "");
+}
+
+// 0e40 parses as a huge number (3.4e156 here, another value at -O2: RapidJSON normalizes a zero
+// significand with __builtin_clzll(0), which is undefined). 0 with any exponent is 0.
+TEST_CASE("fuzz regression: zero with a large exponent parses as a huge number",
+          "[fuzz][json][!mayfail]") {
+  CHECK(replay("json_parse-zero-with-large-exponent-misparsed.bin") == "");
+}
+
+// 10e308 (beyond DBL_MAX, like 1e400, which is rejected) parses as -3.09e-308: wrong sign and
+// magnitude. It should be rejected like 1e400 (or be infinite, as in strtod and JSON.parse).
+TEST_CASE("fuzz regression: numbers beyond the double range parse as tiny values of either sign",
+          "[fuzz][json][!mayfail]") {
+  CHECK(replay("json_parse-overflow-past-dbl-max-misparsed.bin") == "");
 }
 
 // {"$":"","$":6}: json::equal looks each member up by name, so with a duplicate key an object is
