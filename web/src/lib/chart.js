@@ -58,13 +58,18 @@ export function lineChart(series, xLabels, { width = 760, height = 260, yLabel =
     svg.append(s('line', { x1: m.l, x2: m.l + pw, y1: Y(hline.value), y2: Y(hline.value), class: 'chart-budget' }),
       s('text', { x: m.l + pw + 4, y: Y(hline.value) + 4, class: 'chart-axis' }, hline.label));
   }
+  const legends = [];
   for (const ser of series) {
     const pts = ser.values.map((v, i) => (v == null ? null : [X(i), Y(v)])).filter(Boolean);
     if (!pts.length) continue;
     svg.append(s('polyline', { points: pts.map((p) => p.join(',')).join(' '), fill: 'none', stroke: ser.color, 'stroke-width': 2 }));
     for (const [x, y] of pts) svg.append(s('circle', { cx: x, cy: y, r: 3, fill: ser.color }));
     const [lx, ly] = pts[pts.length - 1];
-    svg.append(s('text', { x: lx + 8, y: ly + 4, class: 'chart-legend', fill: ser.color }, ser.name));
+    legends.push({ x: lx + 8, y: ly + 4, ser });
   }
+  // end-of-line labels, pushed apart so close lines stay readable
+  legends.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < legends.length; i++) legends[i].y = Math.max(legends[i].y, legends[i - 1].y + 13);
+  for (const l of legends) svg.append(s('text', { x: l.x, y: l.y, class: 'chart-legend', fill: l.ser.color }, l.ser.name));
   return svg;
 }
