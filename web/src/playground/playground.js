@@ -11,7 +11,7 @@ import { encodeShare, decodeShare } from './share.js';
 export const DIALECTS = ['2020-12', '2019-09', 'draft-07', 'draft-06', 'draft-04'];
 
 export function mountPlayground(root, sieve) {
-  const exampleSel = select(EXAMPLES.map((e) => [e.id, e.label]), { 'aria-label': 'Example', 'data-testid': 'example' });
+  const exampleSel = select([['', '(your own)'], ...EXAMPLES.map((e) => [e.id, e.label])], { 'aria-label': 'Example', 'data-testid': 'example' });
   const dialectSel = select(DIALECTS.map((d) => [d, d]), { 'aria-label': 'Dialect', 'data-testid': 'dialect' });
   const formatsSel = select([['annotate', 'annotate only'], ['assert', 'assert']], { 'aria-label': 'Formats', 'data-testid': 'formats' });
   const shareBtn = h('button', { type: 'button', 'data-testid': 'share' }, 'Share as URL');
@@ -38,22 +38,30 @@ export function mountPlayground(root, sieve) {
   );
 
   let timer = 0;
+  let loading = false; // set while an example or shared state fills the editors
   const schedule = () => { clearTimeout(timer); timer = setTimeout(run, 120); };
-  const schemaEd = createJsonEditor(schemaHost, { label: 'Schema editor', onChange: schedule });
-  const dataEd = createJsonEditor(dataHost, { label: 'Data editor', onChange: schedule });
+  const edited = () => { if (!loading) exampleSel.value = ''; schedule(); };
+  const schemaEd = createJsonEditor(schemaHost, { label: 'Schema editor', onChange: edited });
+  const dataEd = createJsonEditor(dataHost, { label: 'Data editor', onChange: edited });
   dialectSel.addEventListener('change', schedule);
   formatsSel.addEventListener('change', schedule);
 
   let compiled = null; // { key, schema } | { key, error }
 
   function loadExample(ex) {
+    loading = true;
+    exampleSel.value = ex.id;
     dialectSel.value = ex.dialect ?? '2020-12';
     formatsSel.value = ex.formats ?? 'annotate';
     schemaEd.setText(ex.schema);
     dataEd.setText(exampleData(ex));
+    loading = false;
     run();
   }
-  exampleSel.addEventListener('change', () => loadExample(EXAMPLES.find((e) => e.id === exampleSel.value)));
+  exampleSel.addEventListener('change', () => {
+    const ex = EXAMPLES.find((e) => e.id === exampleSel.value);
+    if (ex) loadExample(ex);
+  });
 
   function setStatus(kind, text) {
     status.className = `pg-status ${kind}`;
@@ -171,11 +179,13 @@ export function mountPlayground(root, sieve) {
   async function init() {
     const shared = await decodeShare(location.hash);
     if (shared) {
+      loading = true;
       dialectSel.value = DIALECTS.includes(shared.dialect) ? shared.dialect : '2020-12';
       formatsSel.value = shared.formats === 'assert' ? 'assert' : 'annotate';
       schemaEd.setText(shared.schema);
       dataEd.setText(shared.data);
       exampleSel.value = '';
+      loading = false;
       run();
     } else {
       loadExample(EXAMPLES[0]);
