@@ -48,6 +48,10 @@ export async function startPreview() {
   const port = await freePort();
   const child = spawn(process.execPath, [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     { cwd: WEB, stdio: ['ignore', 'pipe', 'pipe'] });
+  // never outlive this process (a failed or interrupted test run)
+  const reap = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+  process.once('exit', reap);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { reap(); process.exit(130); });
   let log = '';
   child.stdout.on('data', (d) => { log += d; });
   child.stderr.on('data', (d) => { log += d; });
