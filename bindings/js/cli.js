@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { load, SchemaError, JsonSyntaxError } from './index.js';
+import { load, SchemaError, JsonSyntaxError, EngineAbortError } from './index.js';
 
 const USAGE = `usage: jsonsieve --schema SCHEMA [options] [FILE...]
 
@@ -113,8 +113,10 @@ async function main(argv) {
       if (ndjson) await checkNdjson(schema, input, name, report);
       else checkDocument(schema, input, name, report);
     } catch (error) {
-      if (error instanceof FatalError) {
-        report.ioError(name, error.message);
+      // Unreadable, too big for the module's memory, or the module aborted on it: this input
+      // fails, the others are still checked.
+      if (error instanceof FatalError || error instanceof RangeError || error instanceof EngineAbortError) {
+        report.ioError(name, error instanceof FatalError ? error.message : `${name}: ${error.message.replace(/^jsonsieve: /, '')}`);
         continue;
       }
       throw error;

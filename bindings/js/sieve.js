@@ -77,7 +77,9 @@ export class Sieve {
 function schemaSource(value, what) {
   if (typeof value === 'string') return value;
   if (value instanceof Uint8Array) return value;
-  if (value === null || typeof value === 'boolean' || (typeof value === 'object' && !ArrayBuffer.isView(value))) {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value === null || typeof value === 'boolean' || typeof value === 'object') {
     try {
       return JSON.stringify(value);
     } catch (error) {

@@ -24,11 +24,11 @@ export type Dialect = '2020-12' | '2019-09' | 'draft-07' | 'draft-06' | 'draft-0
 export type FormatMode = 'annotate' | 'assert';
 export type OutputFormat = 'flag' | 'basic' | 'detailed' | 'verbose';
 
-/** A JSON value, as a JS value (anything `JSON.stringify` can turn into JSON text). */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** A schema: a JS value, its JSON text, or UTF-8 bytes of that text. */
-export type SchemaSource = JsonValue | string | Uint8Array;
+/**
+ * A schema: an object or boolean (turned into JSON text with JSON.stringify), JSON text, or the
+ * UTF-8 bytes of JSON text (Uint8Array, another ArrayBufferView, ArrayBuffer).
+ */
+export type SchemaSource = object | boolean | string;
 
 export interface CompileOptions {
   /** Dialect of schemas without `$schema` (default '2020-12'). */

@@ -184,6 +184,7 @@ test('formats: annotate by default, assert on request', () => {
 test('schemas as JSON text and bytes; SchemaError fields', () => {
   assert.equal(sieve.compile('{"type":"string"}').isValid('x'), true);
   assert.equal(sieve.compile(new TextEncoder().encode('{"type":"string"}')).isValid(1), false);
+  assert.equal(sieve.compile(new TextEncoder().encode('{"type":"string"}').buffer).isValid(1), false);
   assert.throws(() => sieve.compile({ properties: { a: { minimum: 'zero' } } }), (e) => {
     assert.ok(e instanceof SchemaError);
     assert.equal(e.name, 'SchemaError');

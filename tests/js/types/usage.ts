@@ -18,6 +18,10 @@ export async function example(bytes: Uint8Array, stream: ReadableStream<Uint8Arr
     maxErrors: 10,
     baseUri: 'https://example.com/order.json',
   };
+  interface Typed { type: 'object'; properties: Record<string, { type: string }> }
+  const typed: Typed = { type: 'object', properties: { id: { type: 'integer' } } };
+  sieve.compile(typed).dispose();
+  sieve.compile(new TextEncoder().encode('{}').buffer).dispose();
   let schema: Schema;
   try {
     schema = sieve.compile({ type: 'object', required: ['id'] }, options);
@@ -67,6 +71,8 @@ export async function example(bytes: Uint8Array, stream: ReadableStream<Uint8Arr
   schema.validate(1, { output: 'xml' });
   // @ts-expect-error validateJSON takes text or bytes
   schema.validateJSON(42);
+  // @ts-expect-error a number is no schema
+  sieve.compile(42);
   // @ts-expect-error a Sieve comes from load()
   new (sieve.constructor as typeof import('jsonsieve').Sieve)();
 
