@@ -86,6 +86,19 @@ inline std::string location_problem(const ParseError& e, std::string_view text) 
 }
 
 // --- json_parse ---------------------------------------------------------------------------------
+// Digits of a JSON number's significand, leading zeros not counted.
+inline size_t significant_digits(const std::string& number) {
+  size_t n = 0;
+  bool leading = true;
+  for (char c : number) {
+    if (c == 'e' || c == 'E') break;
+    if (c < '0' || c > '9') continue;
+    if (c != '0') leading = false;
+    if (!leading) ++n;
+  }
+  return n;
+}
+
 // Walks the engine's document next to one parsed with numbers kept as text, and checks every
 // number against the C library's conversion (correctly rounded): exact integers, doubles to the
 // bit (sign of zero included).
@@ -100,6 +113,7 @@ inline std::string numbers_problem(const Json& value, const Json& raw) {
         if (std::isinf(want)) kind = "is beyond the double range but parsed as";
         else if (want == 0 && text.find_first_of("123456789") < text.find_first_of("eE")) kind = "underflows to 0 but parsed as";
         else if (want == 0) kind = "is zero but parsed as";
+        else if (significant_digits(text) > 19) kind = "with more than 19 significant digits parsed as";
         char buf[200];
         std::snprintf(buf, sizeof buf, "number %.60s %s %.17g (strtod: %.17g)", text.c_str(), kind, got, want);
         return buf;

@@ -71,7 +71,7 @@ TEST_CASE("fuzz regressions: every saved input names its target and replays clea
 
 // --- one test per finding ----------------------------------------------------------------------
 
-// The next three share one cause: RapidJSON 1.1.0's full-precision number conversion
+// The next five share one cause: RapidJSON 1.1.0's full-precision number conversion
 // (kParseFullPrecisionFlag). Every number must parse as strtod / JSON.parse reads it.
 
 // Just below the smallest subnormal: 1e-324 parses as NaN (not equal to itself: const/enum/
@@ -93,6 +93,22 @@ TEST_CASE("fuzz regression: zero with a large exponent parses as a huge number",
 TEST_CASE("fuzz regression: numbers beyond the double range parse as tiny values of either sign",
           "[fuzz][json][!mayfail]") {
   CHECK(replay("json_parse-overflow-past-dbl-max-misparsed.bin") == "");
+}
+
+// 7976931348674444…444e308 (101 digits): the conversion reads past the end of RapidJSON's table of
+// cached powers of ten (an out-of-bounds read, seen by UBSan/ASan in the fuzz build) and yields
+// a value that depends on what lies behind the table. It must be rejected like 1e400.
+TEST_CASE("fuzz regression: a 101-digit number beyond the double range reads past a power table",
+          "[fuzz][json][!mayfail]") {
+  CHECK(replay("json_parse-huge-number-reads-past-rapidjson-power-table.bin") == "");
+}
+
+// 0.000184467440737095516159 (a significand above 2^64 × 10) parses as a value that changes with
+// the compiler's optimization level (1.3e-23, -1.5e-64, -2.4e167 ... signed overflow inside
+// RapidJSON): an ordinary-looking number in range, misread.
+TEST_CASE("fuzz regression: a number with more than 19 significant digits is misread",
+          "[fuzz][json][!mayfail]") {
+  CHECK(replay("json_parse-long-significand-misparsed.bin") == "");
 }
 
 // {"$":"","$":6}: json::equal looks each member up by name, so with a duplicate key an object is
