@@ -67,14 +67,14 @@ const by = new Map();
 for (const b of r.benchmarks) {
   if (b.error_occurred || (b.run_type === 'aggregate' && b.aggregate_name !== 'median')) continue;
   if (r.benchmarks.some((o) => o.run_type === 'aggregate') && b.run_type !== 'aggregate') continue;
-  by.set(b.run_name ?? b.name, b);
+  by.set((b.run_name ?? b.name).replace(/\/real_time$/, ""), b);
 }
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
 console.log('\nnative summary (' + r.context.date + ', ' + r.context.num_cpus + ' cpus)');
 for (const w of ['payment-event', 'large-config']) {
   const get = (k) => by.get(`${w}/${k}`);
   if (!get('is_valid_text')) continue;
-  for (const k of ['parse_rapidjson', 'parse_engine', 'is_valid_text', 'validate_text', 'is_valid_parsed']) {
+  for (const k of ['parse_rapidjson', 'parse_engine', 'is_valid_text', 'validate_text', 'validate_ndjson', 'is_valid_parsed']) {
     const b = get(k);
     if (b) console.log(`  ${w.padEnd(14)} ${k.padEnd(16)} ${fmt(b.items_per_second).padStart(11)} records/s ${(b.bytes_per_second / 1e6).toFixed(0).padStart(5)} MB/s`);
   }

@@ -306,12 +306,10 @@ async function main() {
     results.native = {};
     for (const b of native.benchmarks) {
       if (b.error_occurred || (b.run_type === 'aggregate' && b.aggregate_name !== 'median')) continue;
-      results.native[b.run_name ?? b.name] = b.items_per_second;
+      results.native[(b.run_name ?? b.name).replace(/\/real_time$/, "")] = b.items_per_second;
     }
   }
 
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 
   console.log(`\nNode ${process.version}, ${rounds} rounds + 1 warm-up, medians (min–max)`);
   for (const wr of results.workloads) {
@@ -321,9 +319,12 @@ async function main() {
       const mm = `${fmtInt(r.recordsPerSec.min)}–${fmtInt(r.recordsPerSec.max)}`;
       console.log(`  ${r.label.padEnd(34)} ${fmtInt(r.recordsPerSec.median).padStart(10)} ${mm.padStart(20)} ${r.mbPerSec.median.toFixed(0).padStart(6)} ${r.vsAjv.toFixed(2).padStart(6)} ${(r.vsJsonParse == null ? '—' : r.vsJsonParse.toFixed(2)).padStart(7)}  ${r.verdicts ?? '—'}`);
     }
-    const nat = results.native?.[`${wr.workload}/is_valid_text`];
+    const nat = results.native?.[`${wr.workload}/validate_ndjson`];
     const nd = wr.rows.find((r) => r.id === 'ndjson-bytes');
-    if (nat && nd) console.log(`  wasm validateNDJSON / native is_valid_text (build/bench/native.json, another run): ${(nd.recordsPerSec.median / nat).toFixed(2)}`);
+    if (nat && nd) {
+      wr.wasmVsNative = nd.recordsPerSec.median / nat;
+      console.log(`  wasm validateNDJSON / native validate_ndjson (build/bench/native.json, another run): ${wr.wasmVsNative.toFixed(2)}`);
+    }
   }
   if (results.compile.length) {
     console.log('\ncompile (ms)                 Ajv cold   Ajv warm   jsonsieve cold   jsonsieve warm   warm speed-up');
@@ -334,6 +335,8 @@ async function main() {
     const j = results.compile[0].jsonsieve;
     if (j) console.log(`  jsonsieve load() in a fresh process: ${fmtMs(j.cold.loadMs)} ms`);
   }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nresults: ${path.relative(process.cwd(), out)}`);
   if (failures.length) {
     console.error('\nbench-node: FAILED (wrong verdicts):');

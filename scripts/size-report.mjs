@@ -105,7 +105,8 @@ function symbolMap(wasm) {
     const map = new Map();
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       const i = line.indexOf(':');
-      if (i > 0) map.set(Number(line.slice(0, i)), line.slice(i + 1));
+      // Emscripten escapes characters outside [A-Za-z0-9_.$] as \XX (hex): "\28" is "(".
+      if (i > 0) map.set(Number(line.slice(0, i)), line.slice(i + 1).replace(/\\([0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))));
     }
     return map;
   }
@@ -123,14 +124,24 @@ function demangle(names) {
   }
 }
 
+// The namespace that appears first in the (demangled) name decides: "jsonsieve::f(rapidjson::…)"
+// is ours, "void rapidjson::GenericReader<…>::Parse" is RapidJSON's.
+const ORIGINS = [
+  ['re2', /\bre2::|\bRE2\b/],
+  ['rapidjson', /\brapidjson::/],
+  ['jsonsieve', /\bjsonsieve::/],
+  ['embind', /\bemscripten::|embind|_embind_/],
+  ['libc++', /\bstd::|__cxxabiv1|__cxa_|operator new|operator delete/],
+];
 function originOf(name) {
   if (!name) return 'unknown';
-  if (/\bre2::|^re2::|\bRE2\b/.test(name)) return 're2';
-  if (/rapidjson::/.test(name)) return 'rapidjson';
-  if (/jsonsieve::/.test(name)) return 'jsonsieve';
-  if (/emscripten::|embind|_embind_/.test(name)) return 'embind';
-  if (/std::|__cxxabiv1|__cxa_|operator new|operator delete/.test(name)) return 'libc++';
-  if (/malloc|free|^dl|^em|sbrk|memcpy|memset|memmove|printf|strto|^__|^str|^mem/.test(name)) return 'libc/malloc';
+  let best = null, at = Infinity;
+  for (const [origin, re] of ORIGINS) {
+    const m = re.exec(name);
+    if (m && m.index < at) { best = origin; at = m.index; }
+  }
+  if (best) return best;
+  if (/^(dl|em|__|str|mem|wc|mb)|malloc|free|sbrk|printf|scanf|strto|fmt_|^pad$|^out$|^pop_arg$/.test(name)) return 'libc/malloc';
   return 'other';
 }
 

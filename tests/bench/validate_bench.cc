@@ -7,12 +7,14 @@
 // DIR holds <workload>.ndjson and <workload>.labels.tsv as written by
 //   node ../shared/bench/gen.mjs --schema W --count N --invalid-ratio 0.1 --seed 1 --labels W.labels.tsv
 // (scripts/bench-native.sh generates them). One benchmark iteration is one pass over every record
-// of the file. Per workload:
+// of the file; rates are per wall-clock second (as in the Node benchmark). Per workload:
 //   parse_rapidjson    RapidJSON's default DOM parse into a reused arena (the floor: reading bytes)
 //   parse_engine       jsonsieve::parse_json (the engine's parser: depth limit, full-precision
 //                      numbers, UTF-8 validation) into a reused arena
 //   is_valid_text      Validator::is_valid_text per record: parse + validate, verdict only
 //   validate_text      Validator::validate_text per record: parse + validate, basic output
+//   validate_ndjson    jsonsieve::validate_ndjson on the whole file in one call (what the npm
+//                      package's validateNDJSON runs in wasm): verdicts, basic errors of failures
 //   is_valid_parsed    Validator::is_valid on documents parsed beforehand: validation alone
 //   compile            jsonsieve::compile of the schema (formats asserted)
 // Every validating benchmark compares each verdict with the generator's label; one wrong verdict
@@ -33,6 +35,7 @@
 #include <vector>
 
 #include "jsonsieve/jsonsieve.h"
+#include "jsonsieve/ndjson.h"
 
 #ifndef JSONSIEVE_BENCH_SCHEMAS
 #define JSONSIEVE_BENCH_SCHEMAS "../shared/bench/schemas"
@@ -203,6 +206,29 @@ void BM_validate_text(benchmark::State& state, const Workload* w) {
   set_throughput(state, w->records.size(), total_bytes(*w, w->records.size()));
 }
 
+void BM_validate_ndjson(benchmark::State& state, const Workload* w) {
+  jsonsieve::Validator validator(w->schema);
+  std::vector<jsonsieve::LineVerdict> verdicts;
+  jsonsieve::NdjsonOptions options;
+  options.verdicts = &verdicts;
+  size_t invalid = 0;
+  for (auto _ : state) {
+    verdicts.clear();
+    jsonsieve::NdjsonReport report = jsonsieve::validate_ndjson(validator, w->text, options);
+    invalid = report.invalid + report.malformed;
+    benchmark::DoNotOptimize(report.failures.data());
+  }
+  std::vector<bool> got(w->records.size());
+  for (size_t i = 0; i < got.size(); ++i) got[i] = i < verdicts.size() && verdicts[i] == jsonsieve::LineVerdict::Valid;
+  if (!check_verdicts(state, *w, got)) return;
+  if (invalid != w->expected_invalid) {
+    g_failed = true;
+    state.SkipWithError("invalid + malformed count differs from the labels");
+    return;
+  }
+  set_throughput(state, w->records.size(), w->text.size());
+}
+
 void BM_is_valid_parsed(benchmark::State& state, const Workload* w) {
   jsonsieve::Validator validator(w->schema);
   std::vector<bool> got(w->parsed.size());
@@ -281,12 +307,13 @@ int main(int argc, char** argv) {
   for (const auto& w : g_workloads) {
     const Workload* p = w.get();
     const std::string& n = p->name;
-    benchmark::RegisterBenchmark((n + "/parse_rapidjson").c_str(), BM_parse_rapidjson, p)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark((n + "/parse_engine").c_str(), BM_parse_engine, p)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark((n + "/is_valid_text").c_str(), BM_is_valid_text, p)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark((n + "/validate_text").c_str(), BM_validate_text, p)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark((n + "/is_valid_parsed").c_str(), BM_is_valid_parsed, p)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark((n + "/compile").c_str(), BM_compile, p)->Unit(benchmark::kMicrosecond);
+    benchmark::RegisterBenchmark((n + "/parse_rapidjson").c_str(), BM_parse_rapidjson, p)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark((n + "/parse_engine").c_str(), BM_parse_engine, p)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark((n + "/is_valid_text").c_str(), BM_is_valid_text, p)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark((n + "/validate_text").c_str(), BM_validate_text, p)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark((n + "/validate_ndjson").c_str(), BM_validate_ndjson, p)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark((n + "/is_valid_parsed").c_str(), BM_is_valid_parsed, p)->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark((n + "/compile").c_str(), BM_compile, p)->Unit(benchmark::kMicrosecond)->UseRealTime();
   }
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
