@@ -22,7 +22,8 @@
 //   "named": bool                                       // false: no names, origins are "unknown"
 // }
 // Kinds: "wasm" = *.wasm; "glue" = jsonsieve.mjs (Emscripten's generated loader); "wrapper" =
-// the other *.js files (the hand-written API). Types (.d.ts) and licenses are not counted.
+// the other *.js files (the hand-written API). Not counted: the Node CLI (cli.js, never loaded by a
+// page), types (.d.ts), licenses.
 // Function names come from the wasm "name" section or, when stripped, from an Emscripten symbol
 // map (`--emit-symbol-map`: <glue>.symbols next to the wasm, or in build/wasm/bindings/module/),
 // demangled with c++filt when present. Origins group names by namespace (re2, rapidjson,
@@ -61,6 +62,7 @@ export function measure(distDir = path.join(ROOT, 'dist')) {
     let kind = null;
     if (name.endsWith('.wasm')) kind = 'wasm';
     else if (name === GLUE) kind = 'glue';
+    else if (name === 'cli.js') kind = null;
     else if (name.endsWith('.js') || name.endsWith('.mjs')) kind = 'wrapper';
     if (!kind) continue;
     files.push({ file: name, name, kind, ...sizes(fs.readFileSync(path.join(distDir, name))) });
