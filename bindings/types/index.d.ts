@@ -174,7 +174,8 @@ export class Schema {
    * `toJSON()` is honoured (Dates become ISO strings), NaN and ±Infinity become null, and
    * undefined, functions and symbols are dropped from objects (null in arrays).
    * @throws {TypeError} the value has no JSON text: undefined, a function or symbol at the top,
-   *   a BigInt anywhere, or a cycle
+   *   a BigInt anywhere, or a cycle; or the engine refuses its text (strings with lone
+   *   surrogates, nesting deeper than the engine's limit of 1000)
    */
   validate(value: unknown, options?: CallOptions): ValidationResult;
   /** As validate(), answering only true or false: the fastest call. */
