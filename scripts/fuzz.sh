@@ -105,6 +105,15 @@ dict_for() {
 # Known, saved, unfixed findings do not stop the fuzzers (see targets.h, "open findings").
 export JSONSIEVE_FUZZ_OPEN="$ROOT/tests/fuzz/regressions/OPEN"
 
+# True when a report (target message or sanitizer SUMMARY line) contains an OPEN signature.
+is_open_report() {
+  local signature
+  while IFS=$'\t' read -r _ signature; do
+    [[ -n "$signature" && "$1" == *"$signature"* ]] && return 0
+  done < <(grep -v '^#' "$JSONSIEVE_FUZZ_OPEN" 2>/dev/null || true)
+  return 1
+}
+
 # --- run -------------------------------------------------------------------------------------------
 mkdir -p "$OUT/logs" "$OUT/findings"
 # Common flags: a slow input is a finding (quadratic paths, ReDoS), as is memory growth.
@@ -142,22 +151,35 @@ for t in "${targets[@]}"; do
     fi
     mv "$corpus.tmp" "$corpus"
   fi
-  # 3. fuzz
-  rc=0
-  "$bin" "${common[@]}" -max_total_time="$seconds" -dict="$(dict_for "$t")" \
-    -artifact_prefix="$OUT/findings/$t-" "$corpus" >>"$log" 2>&1 || rc=$?
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo '?')
-  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || echo 'cov: ?')
+  seed_findings=$(( $(find "$OUT/findings" -name "$t-*" | wc -l) - findings_before ))
+  # 3. fuzz; a run stopped by a known open crash (OPEN) is restarted for the time left
+  execs=0 known=0 rc=0 remaining=$seconds cov='cov: ?' report='' artifact=''
+  while ((remaining > 0)); do
+    run_start=$SECONDS rc=0
+    "$bin" "${common[@]}" -max_total_time="$remaining" -dict="$(dict_for "$t")" \
+      -artifact_prefix="$OUT/findings/$t-" "$corpus" >"$OUT/logs/run.log" 2>&1 || rc=$?
+    cat "$OUT/logs/run.log" >>"$log"
+    n=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$OUT/logs/run.log" | tail -1 | grep -o '[0-9]*$' || true)
+    execs=$((execs + ${n:-0}))
+    c=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$OUT/logs/run.log" | tail -1 || true)
+    [[ -n "$c" ]] && cov="$c"
+    ((rc == 0)) && break
+    report=$(grep -m1 -o 'jsonsieve fuzz.*\|SUMMARY: .*\|ERROR: libFuzzer: [a-z-]*' "$OUT/logs/run.log" || echo "exit status $rc")
+    artifact=$(grep -o "Test unit written to .*" "$OUT/logs/run.log" | tail -1 | sed 's/Test unit written to //')
+    is_open_report "$report" || break
+    known=$((known + 1)); rc=0
+    [[ -n "$artifact" ]] && rm -f "$artifact"
+    remaining=$((remaining - (SECONDS - run_start) - 1))
+  done
   corpus_n=$(find "$corpus" -type f | wc -l)
   line="$t: ${execs} execs in $((SECONDS - start)) s, $cov, corpus $corpus_n"
-  seed_findings=$(( $(find "$OUT/findings" -name "$t-*" | wc -l) - findings_before ))
-  if ((rc == 0 && seed_findings > 0)); then
+  ((known)) && line+=", $known restart(s) after known open crashes"
+  if ((seed_findings > 0)); then
     line+=", FINDING: $seed_findings seed(s) fail (in $OUT/findings/$t-*)"
     failed+=("$t")
   fi
   if ((rc != 0)); then
-    line+=", FINDING: $(grep -m1 -o 'jsonsieve fuzz.*\|ERROR: [A-Za-z]*Sanitizer: [^ ]*.*\|ERROR: libFuzzer: [a-z-]*\|runtime error: .*' "$log" | tail -1)"
-    line+=" ($(grep -o "Test unit written to .*" "$log" | tail -1 | sed 's/Test unit written to //'))"
+    line+=", FINDING: $report ($artifact)"
     failed+=("$t")
   fi
   echo "fuzz.sh: $line"
