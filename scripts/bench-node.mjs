@@ -18,6 +18,11 @@
 //   validateJSON                schema.validateJSON(line) per record
 //   Ajv object                  Ajv's validate on objects parsed beforehand (not timed)
 //   validate(object), isValid(object)   jsonsieve on the same objects
+//   native validate_ndjson      the engine compiled natively (tests/bench, built by
+//                               scripts/bench-native.sh), same call as validateNDJSON, one
+//                               iteration per round inside the same interleaving: the wasm/native
+//                               ratio compares like with like (skipped when the binary is absent
+//                               or with --no-native)
 // Every verdict is compared with the generator's label: a wrong jsonsieve verdict fails the run
 // (exit 1; a fast wrong answer is not a result). Ajv is reported too.
 // Compile: cold = the first compile in a fresh Node process (median of 3 processes; jsonsieve's
@@ -52,6 +57,21 @@ async function loadAjv() {
 async function loadJsonsieve() {
   if (!fs.existsSync(DIST)) throw new Error(`${path.relative(process.cwd(), DIST)} not found: run scripts/build.sh wasm`);
   return import(pathToFileURL(DIST).href);
+}
+
+const NATIVE_BENCH = [path.join(ROOT, 'build/native/tests/bench/jsonsieve_bench'), path.join(ROOT, 'build/bench/jsonsieve_bench')]
+  .find((f) => fs.existsSync(f)) ?? null;
+
+/** Writes the workload as gen.mjs's CLI would (NDJSON + labels) for the native binary. */
+function writeNativeData(w, quick) {
+  const dir = path.join(ROOT, 'build', quick ? 'bench-data-quick' : 'bench-data');
+  const data = path.join(dir, `${w.name}.ndjson`);
+  if (!fs.existsSync(data) || fs.statSync(data).size !== w.bytes.length) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${w.name}.labels.tsv`), w.labels);
+    fs.writeFileSync(data, w.bytes);
+  }
+  return dir;
 }
 
 const schemaText = (name) => fs.readFileSync(path.join(BENCH, 'schemas', `${name}.schema.json`), 'utf8');
@@ -91,15 +111,16 @@ const fmtMs = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 
 
 async function prepare(name, count) {
   const { generate } = await import(pathToFileURL(path.join(BENCH, 'gen.mjs')).href);
-  const lines = [], valid = [];
+  const lines = [], valid = [], labels = [];
   for (const r of generate({ schema: name, count, invalidRatio: 0.1, seed: 1 })) {
+    labels.push(`${lines.length}\t${r.invalid ? 'invalid' : 'valid'}\t${r.kind}\t${r.where}\n`);
     lines.push(r.line);
     valid.push(!r.invalid);
   }
   const text = lines.join('\n') + '\n';
   const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
   return {
-    name, lines, valid, text, bytes,
+    name, lines, valid, text, bytes, labels: labels.join(''),
     objects: lines.map((l) => JSON.parse(l)),
     expectedInvalid: valid.filter((v) => !v).length,
   };
@@ -143,6 +164,17 @@ function contenders(w, validateAjv, schema) {
       return { verdicts: got };
     } },
   ];
+  if (w.nativeDir) {
+    list.push({ id: 'native-ndjson', label: 'native validate_ndjson', native: true, run() {
+      const p = spawnSync(NATIVE_BENCH, ['--data', w.nativeDir, '--schemas', path.join(BENCH, 'schemas'),
+        '--workloads', w.name, '--parsed-limit', '0', `--benchmark_filter=^${w.name}/validate_ndjson`,
+        '--benchmark_min_time=0', '--benchmark_format=json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      if (p.status !== 0) return { error: `native benchmark exited ${p.status}: ${(p.stderr || '').trim().split('\n').pop()}` };
+      const b = JSON.parse(p.stdout).benchmarks[0];
+      const unit = { ns: 1e-9, us: 1e-6, ms: 1e-3, s: 1 }[b.time_unit];
+      return { seconds: b.real_time * unit };  // the timed loop only, not process start or setup
+    } });
+  }
   if (!schema) return list;
   list.push(
     { id: 'ndjson-bytes', label: 'jsonsieve validateNDJSON(bytes)', run() {
@@ -183,7 +215,8 @@ async function benchWorkload(w, makeAjv, sieve, rounds, failures) {
     for (const c of order) {
       const t0 = performance.now();
       const r = c.run();
-      const dt = (performance.now() - t0) / 1000;
+      const dt = r.seconds ?? (performance.now() - t0) / 1000;
+      if (r.error && !checked.has(c.id)) { checked.set(c.id, r.error); failures.push(`${w.name}: ${c.label}: ${r.error}`); }
       if (round > 0) times.get(c.id).push(dt);
       if (r.verdicts && !checked.has(c.id)) {
         const { wrong, first } = compare(w, r.verdicts);
@@ -205,8 +238,9 @@ async function benchWorkload(w, makeAjv, sieve, rounds, failures) {
     return {
       id: c.id, label: c.label, objects: !!c.objects,
       recordsPerSec: { median: median(rps), min: Math.min(...rps), max: Math.max(...rps) },
+      native: !!c.native,
       mbPerSec: { median: mb / median(t) },
-      seconds: t, verdicts: checked.get(c.id) ?? null,
+      seconds: t, verdicts: checked.get(c.id) ?? (c.native ? 'ok (checked by the binary)' : null),
     };
   });
   const get = (id) => rows.find((r) => r.id === id)?.recordsPerSec.median;
@@ -290,6 +324,7 @@ async function main() {
     const count = quick ? WORKLOADS[name] / 10 : WORKLOADS[name];
     process.stderr.write(`bench-node: ${name}: generating ${count} records\n`);
     const w = await prepare(name, count);
+    if (NATIVE_BENCH && !flag('--no-native')) w.nativeDir = writeNativeData(w, quick);
     results.workloads.push(await benchWorkload(w, makeAjv, sieve, rounds, failures));
   }
   if (!flag('--no-compile')) {
@@ -319,11 +354,12 @@ async function main() {
       const mm = `${fmtInt(r.recordsPerSec.min)}–${fmtInt(r.recordsPerSec.max)}`;
       console.log(`  ${r.label.padEnd(34)} ${fmtInt(r.recordsPerSec.median).padStart(10)} ${mm.padStart(20)} ${r.mbPerSec.median.toFixed(0).padStart(6)} ${r.vsAjv.toFixed(2).padStart(6)} ${(r.vsJsonParse == null ? '—' : r.vsJsonParse.toFixed(2)).padStart(7)}  ${r.verdicts ?? '—'}`);
     }
-    const nat = results.native?.[`${wr.workload}/validate_ndjson`];
     const nd = wr.rows.find((r) => r.id === 'ndjson-bytes');
+    const same = wr.rows.find((r) => r.id === 'native-ndjson');
+    const nat = same?.recordsPerSec.median ?? results.native?.[`${wr.workload}/validate_ndjson`];
     if (nat && nd) {
       wr.wasmVsNative = nd.recordsPerSec.median / nat;
-      console.log(`  wasm validateNDJSON / native validate_ndjson (build/bench/native.json, another run): ${wr.wasmVsNative.toFixed(2)}`);
+      console.log(`  wasm validateNDJSON / native validate_ndjson (${same ? 'same rounds' : 'build/bench/native.json, another run'}): ${wr.wasmVsNative.toFixed(2)}`);
     }
   }
   if (results.compile.length) {
