@@ -42,7 +42,7 @@ check_generated() {
 
 ctest_in() {  # ctest_in native|wasm
   mkdir -p "$ROOT/test-artifacts"
-  (cd "$ROOT/build/$1" && ctest --output-on-failure --no-tests=error -j "$JOBS" \
+  (cd "$ROOT/build/$1" && ctest --output-on-failure --no-tests=error -j "$JOBS" --timeout 600 \
      --output-junit "$ROOT/test-artifacts/ctest-$1.xml")
 }
 
