@@ -69,7 +69,7 @@ TEST_CASE("fuzz regressions: every saved input names its target and replays clea
 
 // --- one test per finding ----------------------------------------------------------------------
 
-// The next five share one cause: RapidJSON 1.1.0's full-precision number conversion
+// The next six share one cause: RapidJSON 1.1.0's full-precision number conversion
 // (kParseFullPrecisionFlag). Every number must parse as strtod / JSON.parse reads it.
 
 // Just below the smallest subnormal: 1e-324 parses as NaN (not equal to itself: const/enum/
@@ -91,6 +91,13 @@ TEST_CASE("fuzz regression: zero with a large exponent parses as a huge number",
 TEST_CASE("fuzz regression: numbers beyond the double range parse as tiny values of either sign",
           "[fuzz][json][!mayfail]") {
   CHECK(replay("json_parse-overflow-past-dbl-max-misparsed.bin") == "");
+}
+
+// 9299991999E299: also beyond the double range; RapidJSON's own assertion (Double::
+// NextPositiveDouble, `!Sign()`) fails in builds without NDEBUG; with NDEBUG it parses as -2.9e-308.
+TEST_CASE("fuzz regression: a number beyond the double range trips a RapidJSON assertion",
+          "[fuzz][json][!mayfail]") {
+  CHECK(replay("json_parse-number-beyond-range-trips-rapidjson-assert.bin") == "");
 }
 
 // 7976931348674444…444e308 (101 digits): the conversion reads past the end of RapidJSON's table of
