@@ -19,7 +19,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="$ROOT/build/fuzz"
+OUT="${JSONSIEVE_FUZZ_DIR:-$ROOT/build/fuzz}"  # build, seeds, corpora, findings, logs
 SUITE="${JSONSIEVE_SUITE_DIR:-$ROOT/../shared/json-schema-test-suite}"
 BENCH="${JSONSIEVE_BENCH_DIR:-$ROOT/../shared/bench}"
 ALL_TARGETS=(json_parse schema_compile regex validate)
@@ -48,7 +48,7 @@ mkdir -p "$OUT"
 write_ninja() {
   local sanitize="-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 -fsanitize-ignorelist=$ROOT/tests/fuzz/ubsan_ignore.txt"
-  local cxxflags="-std=c++17 -O1 -g -fno-omit-frame-pointer $sanitize -fsanitize=fuzzer-no-link \
+  local cxxflags="-std=c++17 -O1 -gline-tables-only -fno-omit-frame-pointer $sanitize -fsanitize=fuzzer-no-link \
 -fno-exceptions -fno-rtti -DRAPIDJSON_HAS_STDSTRING=1 -I$ROOT/engine/include -I$ROOT/engine \
 $(pkg-config --cflags re2)"
   local ldflags="$sanitize -fsanitize=fuzzer $(pkg-config --libs re2) -pthread"

@@ -277,11 +277,14 @@ inline std::string run_validate(const uint8_t* data, size_t size) {
   if (text.valid != fast) return "validate_text disagrees with is_valid";
   if (validator.is_valid(instance) != fast) return "is_valid changed its answer on a reused Validator";
 
+  // Output trees nest a few levels per evaluation level: deeper than instances may be.
+  Limits output_limits;
+  output_limits.max_data_depth = 8 * o.compile.limits.max_evaluation_depth + 64;
   for (OutputFormat f : {OutputFormat::Flag, OutputFormat::Basic, OutputFormat::Detailed, OutputFormat::Verbose}) {
     std::string out = format_output(chosen, f);
     rapidjson::Document parsed;
     ParseError oerror;
-    if (!parse_json(out, &parsed, &oerror)) {
+    if (!parse_json(out, &parsed, &oerror, output_limits)) {
       return "format_output (" + std::to_string(static_cast<int>(f)) + ") is not JSON: " + oerror.message;
     }
   }
