@@ -5,8 +5,9 @@
 #                                      optional tests, annotations, output tests)
 #   scripts/leak-check.sh --valgrind   valgrind --leak-check=full on a subset, with the ordinary
 #                                      binaries of build/native (scripts/build.sh native first):
-#                                      the Catch2 tests outside [perf]/[depth]/[concurrency] (too
-#                                      slow under valgrind) and the 2020-12 suite
+#                                      the Catch2 tests outside [perf]/[depth]/[concurrency]/[alloc]
+#                                      (too slow under valgrind) and [!mayfail] (known open bugs),
+#                                      and the 2020-12 suite; any memcheck error fails, not only leaks
 #   -R REGEX                           only CTest tests matching REGEX (LeakSanitizer mode)
 # LeakSanitizer (g++ -fsanitize=leak) only intercepts allocations: timings and the allocation-
 # counting tests behave as in the release build, and leaks are reported at exit with stacks.
@@ -54,15 +55,34 @@ BUILD="$ROOT/build/native"
 command -v valgrind >/dev/null || { echo "leak-check.sh: valgrind not installed" >&2; exit 2; }
 [[ -x "$BUILD/jsonsieve_tests" && -x "$BUILD/suite_runner" ]] ||
   { echo "leak-check.sh: build/native binaries missing: run scripts/build.sh native" >&2; exit 2; }
+# RE2 reads uninitialized memory on purpose (its sparse sets and arrays are valid whatever the
+# memory holds; upstream only initializes it when built for valgrind/MSan): not our errors.
+supp="$ROOT/build/valgrind-re2.supp"
+mkdir -p "$ROOT/build"
+cat > "$supp" <<'SUPP'
+{
+   re2-sparse-uninitialised-cond
+   Memcheck:Cond
+   obj:*/libre2.so*
+}
+{
+   re2-sparse-uninitialised-value
+   Memcheck:Value8
+   obj:*/libre2.so*
+}
+SUPP
+# Any memcheck error fails the run, not only leaks (an invalid read is worse than a leak).
 vg=(valgrind --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible
-    --error-exitcode=1 --quiet)
+    --error-exitcode=1 --quiet --suppressions="$supp"
+    --show-mismatched-frees=no)  # the allocation-counting tests replace global new/delete with malloc/free
 failed=()
 run() {  # run NAME COMMAND...
   local name="$1"; shift
   echo "=== valgrind: $name"
   if ! (cd "$ROOT" && "${vg[@]}" "$@"); then failed+=("$name"); fi
 }
-run "Catch2 tests" "$BUILD/jsonsieve_tests" --use-colour no "~[perf]~[depth]~[concurrency]~[alloc]~[huge]"
+# [!mayfail]: known open bugs (some are invalid reads, see tests/fuzz/regressions/OPEN).
+run "Catch2 tests" "$BUILD/jsonsieve_tests" --use-colour no "~[perf]~[depth]~[concurrency]~[alloc]~[huge]~[!mayfail]"
 run "suite draft2020-12" "$BUILD/suite_runner" --suite "$SUITE" --draft draft2020-12
 if ((${#failed[@]})); then
   printf 'leak-check.sh: FAILED under valgrind: %s\n' "${failed[@]}" >&2
