@@ -164,7 +164,7 @@ for t in "${targets[@]}"; do
     c=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$OUT/logs/run.log" | tail -1 || true)
     [[ -n "$c" ]] && cov="$c"
     ((rc == 0)) && break
-    report=$(grep -m1 -o 'jsonsieve fuzz.*\|Assertion .* failed\|SUMMARY: .*\|ERROR: libFuzzer: [a-z-]*' "$OUT/logs/run.log" || echo "exit status $rc")
+    report=$(grep -m1 -o 'jsonsieve fuzz.*\|.*: Assertion .* failed\|SUMMARY: .*\|ERROR: libFuzzer: [a-z-]*' "$OUT/logs/run.log" || echo "exit status $rc")
     artifact=$(grep -o "Test unit written to .*" "$OUT/logs/run.log" | tail -1 | sed 's/Test unit written to //')
     is_open_report "$report" || break
     known=$((known + 1)); rc=0
