@@ -144,6 +144,17 @@ void Context::keep_errors_between(size_t mark, size_t keep_begin, size_t keep_en
   units_.resize(out);
 }
 
+int32_t Context::open_keyword_unit(const Keyword& keyword, int32_t parent) {
+  OutputUnit unit;
+  unit.parent = parent;
+  unit.keyword = std::string(keyword.name);
+  unit.keyword_location = keyword_location();
+  unit.absolute_keyword_location = keyword.absolute_location;
+  unit.instance_location = instance_location();
+  units_.push_back(std::move(unit));
+  return static_cast<int32_t>(units_.size() - 1);
+}
+
 bool Context::evaluate_in_place(const Node& node, const Json& instance) {
   return evaluate_node(node, instance, true);
 }
@@ -210,14 +221,7 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
       keyword_path_.push_back({keyword->name.data(), static_cast<uint32_t>(keyword->name.size()), -1});
       int32_t keyword_unit = -1;
       if (tree_) {
-        OutputUnit unit;
-        unit.parent = node_unit;
-        unit.keyword = std::string(keyword->name);
-        unit.keyword_location = keyword_location();
-        unit.absolute_keyword_location = keyword->absolute_location;
-        unit.instance_location = instance_location();
-        units_.push_back(std::move(unit));
-        keyword_unit = static_cast<int32_t>(units_.size() - 1);
+        keyword_unit = open_keyword_unit(*keyword, node_unit);
         current_unit_ = keyword_unit;
       }
       bool ok = keyword->evaluate(instance, *this);
@@ -236,14 +240,7 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
         if (!(keyword->applies_to & bits)) continue;
         keyword_path_.push_back({keyword->name.data(), static_cast<uint32_t>(keyword->name.size()), -1});
         if (tree_) {
-          OutputUnit unit;
-          unit.parent = node_unit;
-          unit.keyword = std::string(keyword->name);
-          unit.keyword_location = keyword_location();
-          unit.absolute_keyword_location = keyword->absolute_location;
-          unit.instance_location = instance_location();
-          units_.push_back(std::move(unit));
-          current_unit_ = static_cast<int32_t>(units_.size() - 1);
+          current_unit_ = open_keyword_unit(*keyword, node_unit);
         }
         keyword->evaluate(instance, *this);
         if (tree_) current_unit_ = node_unit;

@@ -99,6 +99,8 @@ class Context {
  private:
   friend class NodeEvaluation;
   bool evaluate_node(const Node& node, const Json& instance, bool in_place);
+  // Tree formats: a unit for `keyword` under `parent`, at the current locations; its index.
+  int32_t open_keyword_unit(const Keyword& keyword, int32_t parent);
 
   const Schema& schema_;
   OutputFormat format_;
