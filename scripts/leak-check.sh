@@ -5,7 +5,7 @@
 #                                      optional tests, annotations, output tests)
 #   scripts/leak-check.sh --valgrind   valgrind --leak-check=full on a subset, with the ordinary
 #                                      binaries of build/native (scripts/build.sh native first):
-#                                      the Catch2 tests outside [perf]/[depth]/[concurrency]/[alloc]
+#                                      the Catch2 tests outside [perf]/[timed] (wall-clock bounds)/[depth]/[concurrency]/[alloc]
 #                                      (too slow under valgrind) and [!mayfail] (known open bugs),
 #                                      and the 2020-12 suite; any memcheck error fails, not only leaks
 #   -R REGEX                           only CTest tests matching REGEX (LeakSanitizer mode)
@@ -82,7 +82,7 @@ run() {  # run NAME COMMAND...
   if ! (cd "$ROOT" && "${vg[@]}" "$@"); then failed+=("$name"); fi
 }
 # [!mayfail]: known open bugs (some are invalid reads, see tests/fuzz/regressions/OPEN).
-run "Catch2 tests" "$BUILD/jsonsieve_tests" --use-colour no "~[perf]~[depth]~[concurrency]~[alloc]~[huge]~[!mayfail]"
+run "Catch2 tests" "$BUILD/jsonsieve_tests" --use-colour no "~[perf]~[timed]~[depth]~[concurrency]~[alloc]~[huge]~[!mayfail]"
 run "suite draft2020-12" "$BUILD/suite_runner" --suite "$SUITE" --draft draft2020-12
 if ((${#failed[@]})); then
   printf 'leak-check.sh: FAILED under valgrind: %s\n' "${failed[@]}" >&2

@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Installs, builds, and validates JSON data with the native CLI (build/native/jsonsieve):
-#   scripts/run.sh [schema.json data.json]     data: .json, or one document per line (.ndjson/.jsonl)
-# Exit status is the CLI's: 0 all valid, 1 some invalid, 2 usage/schema/I-O error.
-# Without arguments: the shared benchmark's payment-event schema (formats asserted) against 1000
-# generated records (node ../shared/bench/gen.mjs, seed 1, exactly 100 invalid), ../shared being
-# relative to the repo root; that demo exits 0 when the CLI finds exactly the generated invalid
-# records (the per-record errors are printed, the summary comes last).
+# The main job. Installs what is missing, builds, then:
+#   scripts/run.sh                       builds the npm package and the demo page and serves the page
+#                                        at http://127.0.0.1:4173/ with its strict CSP (scripts/serve-demo.sh;
+#                                        PORT and HOST override)
+#   scripts/run.sh SCHEMA FILE... [--formats assert] [other CLI options]
+#                                        validates JSON files (.json, or one document per line:
+#                                        .ndjson/.jsonl) with the native CLI (build/native/jsonsieve)
+#   scripts/run.sh --cli-demo            the shared benchmark's payment-event schema (formats asserted)
+#                                        against 1000 generated records (node ../shared/bench/gen.mjs, seed 1,
+#                                        exactly 100 invalid); exits 0 when the CLI flags exactly the
+#                                        records the generator made invalid
+# CLI exit status: 0 all valid, 1 some invalid, 2 usage/schema/I-O error.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="$ROOT/../shared"
+
+if (($# == 0)); then
+  exec "$ROOT/scripts/serve-demo.sh"     # installs and builds the wasm package itself
+fi
 
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh" native
@@ -20,11 +29,13 @@ if [[ ! -x "$cli" ]]; then
   exit 2
 fi
 
-if (($# == 2)); then
-  exec "$cli" --schema "$1" "$2"
-elif (($# != 0)); then
-  echo "usage: $0 [schema.json data.json]" >&2
-  exit 2
+if [[ "$1" != --cli-demo ]]; then
+  if [[ "$1" == -* ]] || (($# < 2)); then
+    echo "usage: $0 [SCHEMA FILE... [CLI options] | --cli-demo]   (no argument: serve the demo page)" >&2
+    exit 2
+  fi
+  schema="$1"; shift
+  exec "$cli" --schema "$schema" "$@"
 fi
 
 schema="$SHARED/bench/schemas/payment-event.schema.json"

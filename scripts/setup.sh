@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what jsonsieve's build and tests need, and only what is missing (idempotent).
 # Debian 12, run as root (CI and developers are root). A ready machine does no apt or npm work.
-#   apt:  toolchains and headers (Emscripten, Binaryen, RapidJSON, Catch2, RE2, wabt, Ninja, Chromium…)
+#   apt:  toolchains and headers (Emscripten, Binaryen, RapidJSON, Catch2, RE2, wabt, Ninja, Chromium,
+#         clang for the fuzzers, Google Benchmark, valgrind for the leak check)
 #   npm:  `npm ci --ignore-scripts` at the root (RE2 sources, Closure) and in web/ when it has a lockfile.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APT_PACKAGES=(emscripten binaryen rapidjson-dev catch2 libre2-dev wabt ninja-build pkg-config brotli
-              clang libclang-rt-14-dev chromium)
+              clang libclang-rt-14-dev chromium libbenchmark-dev valgrind)
 
 log() { printf 'setup: %s\n' "$*"; }
 

@@ -2,9 +2,14 @@
 # Runs every jsonsieve test; exits non-zero if any stage fails (all stages still run).
 #   1. scripts/setup.sh, scripts/build.sh all          (a failure here stops at once)
 #   2. generated sources in sync: node scripts/gen_*.mjs --check
-#   3. ctest in build/native, then in build/wasm     (Catch2 tests, official suite)
-#   4. npm test                                      (when package.json defines "test")
-#   5. browser tests                                 (root script "test:browser", or web/'s "test")
+#   3. ctest in build/native, then in build/wasm     (Catch2 tests, official suite, native = wasm)
+#   4. size budget: node scripts/check-size.mjs      (gzip of the shipped files vs size-budget.json)
+#   5. CLI end to end: scripts/run.sh --cli-demo     (1000 generated records, exactly the bad ones flagged)
+#   6. fuzzing: scripts/fuzz.sh --seconds N          (every target; N = JSONSIEVE_FUZZ_SECONDS, 60)
+#   7. leak check: scripts/leak-check.sh --valgrind  (Catch2 tests and the 2020-12 suite under memcheck)
+#   8. data races: scripts/tsan.sh                   (the concurrency tests under ThreadSanitizer)
+#   9. npm test                                      (when package.json defines "test")
+#  10. browser tests                                 (root script "test:browser", or web/'s "test")
 # CTest's and node --test's own closing summaries stay the last lines of each stage.
 # JUnit reports of the CTest runs go to test-artifacts/.
 set -euo pipefail
@@ -49,6 +54,11 @@ ctest_in() {  # ctest_in native|wasm
 stage "generated sources in sync" check_generated
 stage "ctest native" ctest_in native
 stage "ctest wasm" ctest_in wasm
+stage "size budget" node "$ROOT/scripts/check-size.mjs"
+stage "CLI end to end" "$ROOT/scripts/run.sh" --cli-demo
+stage "fuzzing" "$ROOT/scripts/fuzz.sh" --seconds "${JSONSIEVE_FUZZ_SECONDS:-60}"
+stage "leak check" "$ROOT/scripts/leak-check.sh" --valgrind
+stage "data races" "$ROOT/scripts/tsan.sh"
 if has_npm_script "$ROOT" test; then
   stage "npm test" npm test --silent
 fi
