@@ -1,6 +1,7 @@
 #include "schema/compiler.h"
 
 #include <mutex>
+#include <unordered_map>
 
 #include "json/parse.h"
 #include "json/pointer.h"
@@ -533,6 +534,56 @@ bool check_against_metaschema(const Json& root, const CompileOptions& options, S
   return false;
 }
 
+// Locates every node and keyword from the root of the document holding it (Node and
+// Keyword::document_location). Canonical locations restart at each nested `$id`; these do
+// not, and are what the suite's annotations/ tests name. Iterative: documents may be deep.
+void record_document_locations(Schema& schema) {
+  std::unordered_map<const Json*, Node*> by_source;
+  for (const auto& node : schema.nodes) by_source.emplace(node->source, node.get());
+  for (const auto& doc : schema.documents) {
+    const Json& root = *doc;
+    auto root_node = by_source.find(&root);
+    if (root_node == by_source.end()) continue;
+    const std::string& doc_uri = root_node->second->resource->uri;
+    std::vector<std::pair<const Json*, std::string>> stack{{&root, std::string()}};
+    while (!stack.empty()) {
+      auto [value, pointer] = std::move(stack.back());
+      stack.pop_back();
+      auto found = by_source.find(value);
+      if (found != by_source.end()) {
+        Node& node = *found->second;
+        std::string location = doc_uri + "#" + json::encode_uri_fragment(pointer);
+        if (location != node.absolute_location) {
+          for (auto* list : {&node.keywords, &node.annotations}) {
+            for (auto& keyword : *list) {
+              std::string token = pointer;
+              json::append_pointer_token(&token, keyword->name);
+              keyword->document_location = doc_uri + "#" + json::encode_uri_fragment(token);
+            }
+          }
+          node.document_location = std::move(location);
+        }
+      }
+      if (value->IsObject()) {
+        for (auto m = value->MemberBegin(); m != value->MemberEnd(); ++m) {
+          if (!m->value.IsObject() && !m->value.IsArray() && !m->value.IsBool()) continue;
+          std::string child = pointer;
+          json::append_pointer_token(&child, std::string_view(m->name.GetString(), m->name.GetStringLength()));
+          stack.emplace_back(&m->value, std::move(child));
+        }
+      } else if (value->IsArray()) {
+        for (rapidjson::SizeType i = 0; i < value->Size(); ++i) {
+          const Json& item = (*value)[i];
+          if (!item.IsObject() && !item.IsArray() && !item.IsBool()) continue;
+          std::string child = pointer;
+          json::append_pointer_token(&child, std::to_string(i));
+          stack.emplace_back(&item, std::move(child));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 CompileResult compile_document(std::unique_ptr<rapidjson::Document> doc, const CompileOptions& options) {
@@ -558,6 +609,7 @@ CompileResult compile_document(std::unique_ptr<rapidjson::Document> doc, const C
     return result;
   }
   schema->root = node;
+  record_document_locations(*schema);
   result.schema = std::move(schema);
   return result;
 }

@@ -65,7 +65,7 @@ std::string Context::instance_location() const { return join(instance_path_); }
 std::string Context::keyword_location() const { return join(keyword_path_); }
 
 bool Context::fail_at(std::string_view keyword, const std::string& absolute_location,
-                      std::string message) {
+                      const std::string& schema_location, std::string message) {
   if (format_ == OutputFormat::Flag) return false;
   if (tree_ && current_unit_ >= 0 && units_[current_unit_].keyword == keyword &&
       units_[current_unit_].error.empty()) {
@@ -85,6 +85,7 @@ bool Context::fail_at(std::string_view keyword, const std::string& absolute_loca
   unit.keyword = std::string(keyword);
   unit.keyword_location = keyword_location();
   unit.absolute_keyword_location = absolute_location;
+  unit.schema_location = schema_location;
   unit.instance_location = instance_location();
   unit.error = std::move(message);
   units_.push_back(std::move(unit));
@@ -103,6 +104,7 @@ void Context::annotate(const Keyword& keyword, std::string annotation_json) {
   unit.keyword = std::string(keyword.name);
   unit.keyword_location = keyword_location();
   unit.absolute_keyword_location = keyword.absolute_location;
+  unit.schema_location = keyword.schema_location();
   unit.instance_location = instance_location();
   unit.annotation_json = std::move(annotation_json);
   units_.push_back(std::move(unit));
@@ -150,6 +152,7 @@ int32_t Context::open_keyword_unit(const Keyword& keyword, int32_t parent) {
   unit.keyword = std::string(keyword.name);
   unit.keyword_location = keyword_location();
   unit.absolute_keyword_location = keyword.absolute_location;
+  unit.schema_location = keyword.schema_location();
   unit.instance_location = instance_location();
   units_.push_back(std::move(unit));
   return static_cast<int32_t>(units_.size() - 1);
@@ -177,7 +180,7 @@ bool Context::evaluate_item(const Node& node, const Json& child, size_t index) {
 bool Context::evaluate_node(const Node& node, const Json& instance, bool in_place) {
   if (node.is_boolean && !tree_) {
     if (node.boolean_value) return true;
-    return fail_at("", node.absolute_location, "no value is allowed here (the schema is false)");
+    return fail_at("", node.absolute_location, node.schema_location(), "no value is allowed here (the schema is false)");
   }
   if (depth_ >= max_depth_) {
     depth_exceeded_ = true;
@@ -200,6 +203,7 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
     unit.parent = current_unit_;
     unit.keyword_location = keyword_location();
     unit.absolute_keyword_location = node.absolute_location;
+    unit.schema_location = node.schema_location();
     unit.instance_location = instance_location();
     units_.push_back(std::move(unit));
     node_unit = static_cast<int32_t>(units_.size() - 1);

@@ -62,16 +62,17 @@ class Context {
 
   // Report that `keyword` failed at the current locations. Returns false for `return ctx.fail(...)`.
   bool fail(const Keyword& keyword, std::string message) {
-    return fail_at(keyword.name, keyword.absolute_location, std::move(message));
+    return fail_at(keyword.name, keyword.absolute_location, keyword.schema_location(), std::move(message));
   }
   // Same, with the message built only when someone will read it (never in flag mode, where
   // failing branches of oneOf/anyOf/not are routine and must not allocate).
   template <typename MakeMessage, typename = decltype(std::declval<MakeMessage&>()())>
   bool fail(const Keyword& keyword, MakeMessage&& make_message) {
     if (format_ == OutputFormat::Flag) return false;
-    return fail_at(keyword.name, keyword.absolute_location, make_message());
+    return fail_at(keyword.name, keyword.absolute_location, keyword.schema_location(), make_message());
   }
-  bool fail_at(std::string_view keyword, const std::string& absolute_location, std::string message);
+  bool fail_at(std::string_view keyword, const std::string& absolute_location,
+               const std::string& schema_location, std::string message);
   // Record an annotation (serialized JSON) of `keyword` at the current locations.
   void annotate(const Keyword& keyword, std::string annotation_json);
 

@@ -35,8 +35,14 @@ class Keyword {
 
   std::string_view name;           // as spelled in the schema
   std::string absolute_location;   // absolute keyword location (URI with pointer fragment)
+  // The same keyword located from the root of the document holding it ("doc-uri#pointer");
+  // empty when equal to absolute_location (no nested `$id` on the way).
+  std::string document_location;
   uint8_t applies_to = 0xFF;       // json::TypeBit mask; other instance types pass untouched
   bool annotation_only = false;    // never fails; evaluated only when annotations are collected
+  const std::string& schema_location() const {
+    return document_location.empty() ? absolute_location : document_location;
+  }
 };
 
 struct Node {
@@ -47,6 +53,10 @@ struct Node {
   bool tracks_evaluated = false;         // has unevaluatedProperties/Items: track annotations
   DialectInfo dialect;
   std::string absolute_location;         // "base#pointer" of this subschema
+  std::string document_location;         // "doc-uri#pointer from the document root"; "" if equal
+  const std::string& schema_location() const {
+    return document_location.empty() ? absolute_location : document_location;
+  }
   std::vector<std::unique_ptr<Keyword>> keywords;  // evaluation order: unevaluated* last
   // Keywords that only annotate (title, default, format when not asserting, ...): evaluated
   // only when annotations are collected, so validation never pays for them.

@@ -2,6 +2,7 @@
 // a passing and a failing instance per keyword, and for each failure where it is reported —
 // instanceLocation, keywordLocation, absoluteKeywordLocation, keyword — and its message, which
 // must read as a sentence a person understands ("must be at most 10 characters long, got 14").
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -325,6 +326,35 @@ TEST_CASE("keywords: $dynamicRef resolves in the dynamic scope", "[keywords][cor
                {"unevaluatedProperties", "/$ref/properties/children/items/$dynamicRef/unevaluatedProperties",
                 "/children/0", R"(property "daat" is not allowed (unevaluatedProperties is false))",
                 kId + "#/unevaluatedProperties"});
+}
+
+TEST_CASE("keywords: schema_location names keywords from the document root across nested $id", "[keywords][core]") {
+  // absoluteKeywordLocation is canonical (the nested resource's URI); schema_location is the
+  // same keyword as a pointer from the document root (the annotations suite's form).
+  const std::string body = R"("$ref": "inner", "title": "outer",
+      "$defs": {"inner": {"$id": "inner", "$defs": {"leaf": {"maxLength": 1, "title": "leaf"}},
+                          "items": {"$ref": "#/$defs/leaf"}}})";
+  const std::string inner = "https://example.com/inner";
+  jsonsieve::ValidationResult r = check(schema_with_id(body), R"(["ab"])");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].keyword_location == "/$ref/items/$ref/maxLength");
+  CHECK(r.errors[0].absolute_keyword_location == inner + "#/$defs/leaf/maxLength");
+  CHECK(r.errors[0].schema_location == kId + "#/$defs/inner/$defs/leaf/maxLength");
+
+  jsonsieve::CompileResult c = jsonsieve::compile(schema_with_id(body));
+  REQUIRE(c.ok());
+  jsonsieve::Validator v(c.schema);
+  jsonsieve::ValidationResult a = v.validate_text(R"(["a"])", jsonsieve::OutputFormat::Basic, true);
+  REQUIRE(a.valid);
+  std::vector<std::string> titles;
+  for (const auto& u : a.units) {
+    if (u.keyword != "title") continue;
+    titles.push_back(u.instance_location + " " + u.absolute_keyword_location + " " + u.schema_location);
+  }
+  std::sort(titles.begin(), titles.end());
+  CHECK(titles == std::vector<std::string>{
+                      " " + kId + "#/title " + kId + "#/title",
+                      "/0 " + inner + "#/$defs/leaf/title " + kId + "#/$defs/inner/$defs/leaf/title"});
 }
 
 TEST_CASE("keywords: $defs, $comment and unknown keywords do not validate", "[keywords][core]") {

@@ -101,7 +101,11 @@ struct OutputUnit {
   int32_t parent = -1;
   std::string keyword;                   // "" for a whole-subschema unit
   std::string keyword_location;
-  std::string absolute_keyword_location;
+  std::string absolute_keyword_location;  // canonical: URI of the enclosing `$id` resource + pointer
+  // The same keyword as a pointer from the root of the document that holds it, as a URI
+  // ("doc-uri#/$defs/a/$defs/b/title"): differs from absolute_keyword_location only inside a
+  // nested `$id` resource. The form the suite's annotations/ tests name schema locations in.
+  std::string schema_location;
   std::string instance_location;
   std::string error;                     // human message; "" when valid
   std::string annotation_json;           // "" when the unit carries no annotation
