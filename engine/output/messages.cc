@@ -22,7 +22,7 @@ std::string brief(const Json& value, size_t max) {
   return text;
 }
 
-std::string plural(size_t n, const char* singular, const char* plural_form) {
+std::string plural(uint64_t n, const char* singular, const char* plural_form) {
   return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
 }
 

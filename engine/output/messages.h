@@ -1,6 +1,7 @@
 // Small helpers for human-readable error messages.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "jsonsieve/jsonsieve.h"
@@ -11,8 +12,8 @@ namespace jsonsieve::output {
 std::string brief(const Json& value, size_t max = 60);
 // Full compact JSON text of a value (for annotations).
 std::string to_json(const Json& value);
-// "3 items" / "1 item"
-std::string plural(size_t n, const char* singular, const char* plural_form);
+// "3 items" / "1 item" / "0 items": the count, then the noun that agrees with it.
+std::string plural(uint64_t n, const char* singular, const char* plural_form);
 // Number in its shortest JSON form.
 std::string number_text(const Json& number);
 // A JSON string literal (quoted, escaped).

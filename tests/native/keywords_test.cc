@@ -167,8 +167,7 @@ TEST_CASE("keywords: contains with minContains and maxContains", "[keywords][app
                {"contains", "/contains", "", "must contain at most 2 items matching the contains schema, found 3"});
 }
 
-TEST_CASE("keywords: maxContains 1 says 'item', not 'items'", "[keywords][applicator][!mayfail]") {
-  // BUG: the message is "must contain at most 1 items matching the contains schema, found 2".
+TEST_CASE("keywords: maxContains 1 says 'item', not 'items'", "[keywords][applicator]") {
   jsonsieve::ValidationResult r = check(schema_with_id(R"("contains": {"type": "integer"}, "maxContains": 1)"), "[1, 2]");
   REQUIRE(r.errors.size() == 1);
   CHECK_THAT(r.errors[0].error, Catch::Matchers::StartsWith("must contain at most 1 item matching the contains schema"));
@@ -192,7 +191,7 @@ TEST_CASE("keywords: allOf, anyOf, oneOf, not", "[keywords][applicator]") {
   expect_error(R"("oneOf": [{"type": "integer"}, {"type": "string"}])", "null",
                {"oneOf", "/oneOf", "", "must match exactly one of the 2 schemas in oneOf, but matches none"});
   expect_error(R"("oneOf": [{"type": "integer"}, {"minimum": 0}, {"type": "string"}])", "1",
-               {"oneOf", "/oneOf", "", "must match exactly one schema in oneOf, but matches 2 (at least branches 0 and 1)"});
+               {"oneOf", "/oneOf", "", "must match exactly one schema in oneOf, but matches 2 (branches 0 and 1)"});
 
   expect_valid(R"("not": {"type": "string"})", "1");
   expect_error(R"("not": {"type": "string"})", R"("x")", {"not", "/not", "", "must not match the schema in not"});

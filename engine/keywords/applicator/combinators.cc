@@ -88,8 +88,11 @@ class AnyOf final : public Keyword {
     }
     if (ctx.flag_only()) return false;
     std::string closest = keep_closest(ctx, mark, marks, branches.size(), branches);
-    return ctx.fail(*this, [&] { return "must match at least one of the " + std::to_string(branches.size()) +
-                               " schemas in anyOf, but matches none" + closest; });
+    return ctx.fail(*this, [&] {
+      if (branches.size() == 1) return std::string("must match the schema in anyOf, but does not");
+      return "must match at least one of the " + std::to_string(branches.size()) +
+             " schemas in anyOf, but matches none" + closest;
+    });
   }
 };
 
@@ -114,13 +117,20 @@ class OneOf final : public Keyword {
     if (matches == 0) {
       if (ctx.flag_only()) return false;
       std::string closest = keep_closest(ctx, mark, marks, branches.size(), branches);
-      return ctx.fail(*this, [&] { return "must match exactly one of the " + std::to_string(branches.size()) +
-                                 " schemas in oneOf, but matches none" + closest; });
+      return ctx.fail(*this, [&] {
+        if (branches.size() == 1) return std::string("must match the schema in oneOf, but does not");
+        return "must match exactly one of the " + std::to_string(branches.size()) +
+               " schemas in oneOf, but matches none" + closest;
+      });
     }
     ctx.discard_errors_since(mark);
-    return ctx.fail(*this, [&] { return "must match exactly one schema in oneOf, but matches " +
-                               std::to_string(matches) + " (at least branches " +
-                               std::to_string(first) + " and " + std::to_string(second) + ")"; });
+    // Outside flag mode every branch ran, so `matches` is exact; only the first two are named.
+    return ctx.fail(*this, [&] {
+      std::string which = "branches " + std::to_string(first) +
+                          (matches == 2 ? " and " : ", ") + std::to_string(second);
+      if (matches > 2) which += " and " + std::to_string(matches - 2) + " more";
+      return "must match exactly one schema in oneOf, but matches " + std::to_string(matches) + " (" + which + ")";
+    });
   }
 };
 

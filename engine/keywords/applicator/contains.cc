@@ -1,6 +1,7 @@
 // contains with minContains/maxContains: how many items match a schema.
 #include "json/value.h"
 #include "keywords/factories.h"
+#include "output/messages.h"
 
 namespace jsonsieve::keywords {
 namespace {
@@ -27,17 +28,20 @@ class Contains final : public Keyword {
       }
     }
     ctx.discard_errors_since(mark);
-    if (matches < min) {
-      if (min == 1) return ctx.fail(*this, [&] { return "must contain at least one item matching the contains schema"; });
-      return ctx.fail(*this, [&] { return "must contain at least " + std::to_string(min) +
-                                 " items matching the contains schema, found " + std::to_string(matches); });
-    }
-    if (matches > max) {
-      return ctx.fail(*this, [&] { return "must contain at most " + std::to_string(max) +
-                                 " items matching the contains schema, found " + std::to_string(matches); });
-    }
+    if (matches < min || matches > max) return ctx.fail(*this, [&] { return message(matches); });
     if (ctx.collecting_annotations()) ctx.annotate(*this, "[" + indices + "]");
     return true;
+  }
+
+  // The count agrees with its noun: "at most 1 item", "at least 2 items", "found 1".
+  std::string message(uint64_t matches) const {
+    const std::string found = ", found " + std::to_string(matches);
+    if (matches < min) {
+      if (min == 1) return "must contain at least one item matching the contains schema";
+      return "must contain at least " + output::plural(min, "item", "items") + " matching the contains schema" + found;
+    }
+    if (max == 0) return "must not contain any item matching the contains schema" + found;
+    return "must contain at most " + output::plural(max, "item", "items") + " matching the contains schema" + found;
   }
 };
 

@@ -2,6 +2,7 @@
 #include "json/value.h"
 #include "keywords/factories.h"
 #include "keywords/validation/limits.h"
+#include "output/messages.h"
 
 namespace jsonsieve::keywords {
 namespace {
@@ -14,23 +15,27 @@ class CountBound final : public Keyword {
   bool upper = true;
   Measure measure = Measure::Length;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
-    uint64_t n;
-    switch (measure) {
-      case Measure::Length:
-        // A byte count bounds the code point count from above: skip counting when it decides.
-        if (upper && instance.GetStringLength() <= limit) return true;
-        n = json::utf8_length(std::string_view(instance.GetString(), instance.GetStringLength()));
-        break;
-      case Measure::Items: n = instance.Size(); break;
-      case Measure::Properties: n = instance.MemberCount(); break;
+    uint64_t n = 0;
+    if (measure == Measure::Length) {
+      // A byte count bounds the code point count from above: skip counting when it decides.
+      if (upper && instance.GetStringLength() <= limit) return true;
+      n = json::utf8_length(std::string_view(instance.GetString(), instance.GetStringLength()));
+    } else {
+      n = measure == Measure::Items ? instance.Size() : instance.MemberCount();
     }
     if (upper ? n <= limit : n >= limit) return true;
-    const char* unit = measure == Measure::Length ? (limit == 1 ? " character" : " characters")
-                       : measure == Measure::Items ? (limit == 1 ? " item" : " items")
-                                                   : (limit == 1 ? " property" : " properties");
-    return ctx.fail(*this, [&] { return std::string(measure == Measure::Length ? "must be " : "must have ") +
-                               (upper ? "at most " : "at least ") + std::to_string(limit) + unit +
-                               (measure == Measure::Length ? " long" : "") + ", got " + std::to_string(n); });
+    return ctx.fail(*this, [&] { return message(n); });
+  }
+
+  // "must have at most 1 item, got 2", "must be at least 3 characters long, got 1": the unit
+  // agrees with the limit it follows.
+  std::string message(uint64_t n) const {
+    const bool length = measure == Measure::Length;
+    std::string limit_text = length ? output::plural(limit, "character", "characters")
+                             : measure == Measure::Items ? output::plural(limit, "item", "items")
+                                                         : output::plural(limit, "property", "properties");
+    return std::string(length ? "must be " : "must have ") + (upper ? "at most " : "at least ") +
+           limit_text + (length ? " long" : "") + ", got " + std::to_string(n);
   }
 };
 
