@@ -1,5 +1,6 @@
 // Public entry points: compile, parse_json, dialect and output-format names.
 #include "json/parse.h"
+#include "json/value.h"
 #include "schema/compiler.h"
 
 namespace jsonsieve {
@@ -59,6 +60,16 @@ CompileResult compile(std::string_view schema_json, const CompileOptions& option
 }
 
 CompileResult compile(const Json& schema_value, const CompileOptions& options) {
+  // RapidJSON's CopyFrom recurses: check the caller's value first (iteratively), as parsing
+  // checks schema text.
+  const size_t limit = options.limits.max_schema_depth;
+  if (json::depth(schema_value, limit) > limit) {
+    CompileResult result;
+    result.error.message = "the schema nests deeper than the limit of " + std::to_string(limit) +
+                           " (max_schema_depth)";
+    result.error.schema_uri = options.base_uri;
+    return result;
+  }
   auto doc = std::make_unique<rapidjson::Document>();
   doc->CopyFrom(schema_value, doc->GetAllocator());
   return schema::compile_document(std::move(doc), options);

@@ -4,34 +4,233 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 namespace jsonsieve::json {
 namespace {
 
-// Forwards SAX events to the document while counting depth; returning false stops the parser.
-template <typename Document>
+// A number's text (RapidJSON hands numbers over as text: kParseNumbersAsStringsFlag) → the
+// value the document stores. RapidJSON 1.1.0's own full-precision conversion misreads, and can
+// crash on, extreme numbers (tests/fuzz/regressions). Integers that fit 64 bits stay exact; any
+// other number is the correctly rounded double (as strtod and JSON.parse read it).
+struct Number {
+  enum Kind { kInt64, kUint64, kDouble, kTooBig } kind;
+  int64_t i;
+  uint64_t u;
+  double d;
+};
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// `s` is NUL-terminated and matches JSON's number grammar (the reader checked it).
+Number to_number(const char* s, size_t n) {
+  const char* p = s;
+  const char* end = s + n;
+  const bool negative = *p == '-';
+  if (negative) ++p;
+  uint64_t m = 0;
+  int significant = 0;  // digits in m, leading zeros not counted
+  bool overflow = false;
+  for (; p < end && is_digit(*p); ++p) {
+    if (significant < 19) {
+      m = m * 10 + static_cast<uint64_t>(*p - '0');
+      significant += m != 0;
+    } else {
+      overflow = true;
+    }
+  }
+  if (p == end) {  // an integer
+    if (!overflow || (significant == 19 && p[-1] >= '0')) {
+      // 19 digits always fit; a 20th fits when m × 10 + d stays below 2^64.
+      uint64_t v = m;
+      bool fits = true;
+      if (overflow) {  // exactly 20 significant digits, the last not yet added
+        const char* first = p - 20;
+        fits = p - s - (negative ? 1 : 0) == 20 && *first != '0' &&
+               !__builtin_mul_overflow(m, 10, &v) && !__builtin_add_overflow(v, static_cast<uint64_t>(p[-1] - '0'), &v);
+      }
+      if (fits) {
+        if (!negative) return {Number::kUint64, 0, v, 0};
+        if (v <= (uint64_t(1) << 63)) return {Number::kInt64, static_cast<int64_t>(~v + 1), 0, 0};
+      }
+    }
+  } else if (!overflow) {
+    // Fast path (Clinger): a significand below 2^53 times an exact power of ten is one
+    // correctly rounded IEEE operation.
+    int exponent = 0;
+    if (*p == '.') {
+      for (++p; p < end && is_digit(*p); ++p) {
+        if (significant >= 19) { overflow = true; break; }
+        m = m * 10 + static_cast<uint64_t>(*p - '0');
+        significant += m != 0;
+        --exponent;
+      }
+    }
+    if (!overflow && p < end && (*p == 'e' || *p == 'E')) {
+      ++p;
+      bool minus = *p == '-';
+      if (*p == '-' || *p == '+') ++p;
+      int e = 0;
+      for (; p < end && is_digit(*p); ++p) {
+        if (e < 100000) e = e * 10 + (*p - '0');
+      }
+      exponent += minus ? -e : e;
+    }
+    if (!overflow) {
+      static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                          1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                          1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+      if (m == 0) return {Number::kDouble, 0, 0, negative ? -0.0 : 0.0};
+      if (m <= (uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
+        double d = static_cast<double>(m);
+        d = exponent < 0 ? d / kPow10[-exponent] : d * kPow10[exponent];
+        return {Number::kDouble, 0, 0, negative ? -d : d};
+      }
+    }
+  }
+  // Everything else: the C library's conversion, correctly rounded in glibc and in musl
+  // (Emscripten). Locale-dependent only if the host program changes LC_NUMERIC.
+  double d = std::strtod(s, nullptr);
+  if (std::isinf(d)) return {Number::kTooBig, 0, 0, d};
+  return {Number::kDouble, 0, 0, d};
+}
+
+uint64_t key_hash(const char* s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL);
+  uint64_t w;
+  for (; n >= 8; s += 8, n -= 8) {
+    std::memcpy(&w, s, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+  }
+  w = 0;
+  std::memcpy(&w, s, n);
+  h = (h ^ w) * 0x94d049bb133111ebULL;
+  return h ^ (h >> 29);
+}
+
+// Why a handler stopped the parser (RapidJSON only knows that it was stopped).
+enum class Stop { kNone, kTooDeep, kLoneSurrogate, kNumberTooBig, kDuplicateKey };
+
+// Forwards SAX events to the document while counting depth, converting numbers and rejecting
+// duplicate keys; returning false stops the parser.
+template <typename Document, typename StackAllocator>
 struct DepthLimitedHandler {
+  // One per member seen, and a marker per open object (hash = the enclosing object's marker
+  // index, end = SIZE_MAX). `end` is the offset just past the key's closing quote.
+  struct KeyEntry {
+    uint64_t hash;
+    size_t end;
+  };
+
   Document& doc;
   uint32_t max_depth;
+  const rapidjson::MemoryStream& stream;
+  size_t skip;  // bytes before the stream (a BOM)
+  std::string_view text;
+  rapidjson::internal::Stack<StackAllocator> keys;
+  size_t object_start = SIZE_MAX;  // index of the innermost open object's marker
   uint32_t depth = 0;
-  bool too_deep = false;
+  Stop stop = Stop::kNone;
+  size_t stop_offset = 0;
+  std::string duplicate;  // the key, for the message
+
+  DepthLimitedHandler(Document& d, uint32_t max, const rapidjson::MemoryStream& s, size_t sk,
+                      std::string_view t, StackAllocator* scratch)
+      : doc(d), max_depth(max), stream(s), skip(sk), text(t), keys(scratch, 32 * sizeof(KeyEntry)) {}
+
+  size_t offset() const { return stream.Tell() + skip; }
 
   bool Null() { return doc.Null(); }
   bool Bool(bool b) { return doc.Bool(b); }
+  // Not called with kParseNumbersAsStringsFlag; forwarded for completeness.
   bool Int(int i) { return doc.Int(i); }
   bool Uint(unsigned u) { return doc.Uint(u); }
   bool Int64(int64_t i) { return doc.Int64(i); }
   bool Uint64(uint64_t u) { return doc.Uint64(u); }
   bool Double(double d) { return doc.Double(d); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc.RawNumber(s, n, copy); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+    Number v = to_number(s, n);
+    switch (v.kind) {
+      case Number::kInt64: return doc.Int64(v.i);
+      case Number::kUint64: return doc.Uint64(v.u);
+      case Number::kDouble: return doc.Double(v.d);
+      case Number::kTooBig: break;
+    }
+    stop = Stop::kNumberTooBig;
+    stop_offset = offset() - n;  // numbers are ASCII: their text is the last n bytes read
+    return false;
+  }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
     return CheckSurrogates(s, n) && doc.String(s, n, copy);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
-    return CheckSurrogates(s, n) && doc.Key(s, n, copy);
+    if (!CheckSurrogates(s, n)) return false;
+    KeyEntry entry{key_hash(s, n), offset()};
+    // Small objects are checked key by key; bigger ones once, sorted, when they end.
+    size_t first = object_start + 1, count = keys.GetSize() / sizeof(KeyEntry) - first;
+    if (count < kLinearKeys) {
+      const KeyEntry* entries = keys.template Bottom<KeyEntry>();
+      for (size_t k = first; k < first + count; ++k) {
+        if (entries[k].hash == entry.hash && key_at(entries[k].end) == std::string_view(s, n)) {
+          return Duplicate(std::string_view(s, n), entry.end);
+        }
+      }
+    }
+    *keys.template Push<KeyEntry>() = entry;
+    return doc.Key(s, n, copy);
+  }
+  static constexpr size_t kLinearKeys = 16;
+
+  // The decoded key whose closing quote ends just before `end`.
+  std::string key_at(size_t end) const {
+    size_t start = quote_before(end);
+    std::string_view raw = text.substr(start, end - start);
+    if (raw.find('\\') == std::string_view::npos) return std::string(raw.substr(1, raw.size() - 2));
+    struct Capture {  // decodes the escapes with RapidJSON itself (rare: hash matches only)
+      std::string* out;
+      bool Default() { return false; }
+      bool String(const char* s, rapidjson::SizeType n, bool) { out->assign(s, n); return true; }
+      bool Null() { return false; } bool Bool(bool) { return false; } bool Int(int) { return false; }
+      bool Uint(unsigned) { return false; } bool Int64(int64_t) { return false; }
+      bool Uint64(uint64_t) { return false; } bool Double(double) { return false; }
+      bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
+      bool Key(const char*, rapidjson::SizeType, bool) { return false; }
+      bool StartObject() { return false; } bool EndObject(rapidjson::SizeType) { return false; }
+      bool StartArray() { return false; } bool EndArray(rapidjson::SizeType) { return false; }
+    };
+    std::string out;
+    Capture capture{&out};
+    rapidjson::MemoryStream ms(raw.data(), raw.size());
+    rapidjson::Reader reader;
+    reader.Parse<0>(ms, capture);
+    return out;
+  }
+  // Offset of the opening quote of the string whose closing quote is at end - 1.
+  size_t quote_before(size_t end) const {
+    size_t q = end - 1;
+    while (q > 0) {
+      --q;
+      if (text[q] != '"') continue;
+      size_t slashes = 0;
+      while (q >= slashes + 1 && text[q - slashes - 1] == '\\') ++slashes;
+      if (slashes % 2 == 0) break;
+    }
+    return q;
+  }
+  bool Duplicate(std::string_view key, size_t end) {
+    stop = Stop::kDuplicateKey;
+    stop_offset = quote_before(end);
+    size_t n = std::min<size_t>(key.size(), 64);
+    while (n < key.size() && n > 0 && (static_cast<unsigned char>(key[n]) & 0xC0) == 0x80) --n;  // whole characters
+    duplicate.assign(key.substr(0, n));
+    return false;
   }
 
   // RapidJSON decodes a lone "\uD800"-style escape into the 3-byte form of a surrogate
@@ -42,21 +241,65 @@ struct DepthLimitedHandler {
       const char* p = static_cast<const char*>(hit);
       size_t rest = n - static_cast<size_t>(p - s);
       if (rest >= 2 && static_cast<unsigned char>(p[1]) >= 0xA0) {
-        lone_surrogate = true;
+        stop = Stop::kLoneSurrogate;
         return false;
       }
       hit = rest > 1 ? std::memchr(p + 1, 0xED, rest - 1) : nullptr;
     }
     return true;
   }
-  bool lone_surrogate = false;
-  bool StartObject() { return Enter() && doc.StartObject(); }
-  bool EndObject(rapidjson::SizeType n) { --depth; return doc.EndObject(n); }
+  bool StartObject() {
+    if (!Enter()) return false;
+    *keys.template Push<KeyEntry>() = KeyEntry{object_start, SIZE_MAX};
+    object_start = keys.GetSize() / sizeof(KeyEntry) - 1;
+    return doc.StartObject();
+  }
+  bool EndObject(rapidjson::SizeType n) {
+    --depth;
+    KeyEntry* entries = keys.template Bottom<KeyEntry>() + object_start + 1;
+    if (n >= kLinearKeys && !CheckSorted(entries, n)) return false;
+    size_t outer = static_cast<size_t>(entries[-1].hash);
+    keys.template Pop<KeyEntry>(n + 1);
+    object_start = outer;
+    return doc.EndObject(n);
+  }
+  // A big object's keys: sorted by hash, equal neighbours are compared as text. Reports the
+  // duplicate that comes first in the text.
+  bool CheckSorted(KeyEntry* entries, size_t n) {
+    std::sort(entries, entries + n, [](const KeyEntry& a, const KeyEntry& b) {
+      return a.hash != b.hash ? a.hash < b.hash : a.end < b.end;
+    });
+    size_t found = SIZE_MAX;
+    for (size_t i = 0; i + 1 < n;) {
+      size_t run = i + 1;  // [i, run): equal hashes, in text order
+      while (run < n && entries[run].hash == entries[i].hash) ++run;
+      if (run - i > 1) {
+        std::string first = key_at(entries[i].end);
+        size_t j = i + 1;
+        while (j < run && key_at(entries[j].end) == first) ++j;
+        if (j > i + 1) {
+          found = std::min(found, entries[i + 1].end);
+        }
+        if (j < run || j == i + 1) {
+          // Different keys with one hash (practically never): compare every pair.
+          for (size_t a = i; a < run; ++a) {
+            std::string ka = key_at(entries[a].end);
+            for (size_t b = a + 1; b < run; ++b) {
+              if (entries[b].end < found && key_at(entries[b].end) == ka) found = entries[b].end;
+            }
+          }
+        }
+      }
+      i = run;
+    }
+    if (found == SIZE_MAX) return true;
+    return Duplicate(key_at(found), found);
+  }
   bool StartArray() { return Enter() && doc.StartArray(); }
   bool EndArray(rapidjson::SizeType n) { --depth; return doc.EndArray(n); }
 
   bool Enter() {
-    if (++depth > max_depth) { too_deep = true; return false; }
+    if (++depth > max_depth) { stop = Stop::kTooDeep; return false; }
     return true;
   }
 };
@@ -127,32 +370,53 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
     return false;
   }
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  DepthLimitedHandler<Document> handler{*doc, limits.max_data_depth};
+  DepthLimitedHandler<Document, StackAllocator> handler(*doc, limits.max_data_depth, stream, skip, text,
+                                                        scratch);
   rapidjson::ParseResult result;
+  bool trailing_nul = false;
   auto generate = [&](Document&) {
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, StackAllocator> reader(scratch);
     result = reader.template Parse<kParseFlags>(stream, handler);
-    return !result.IsError();
+    // MemoryStream reads a NUL byte as the end of the input: text after one is not ignored.
+    trailing_nul = !result.IsError() && stream.Tell() < stream.size_;
+    return !result.IsError() && !trailing_nul;
   };
   doc->Populate(generate);
-  if (!result.IsError()) return true;
+  if (!result.IsError() && !trailing_nul) return true;
   doc->SetNull();
   error->offset = result.Offset() + skip;
-  if (handler.lone_surrogate) {
-    error->offset = lone_surrogate_offset(text, error->offset);
-    error->message = "a string holds a lone UTF-16 surrogate escape (not a Unicode character)";
-  } else if (handler.too_deep) {
-    error->message = "nesting deeper than the limit of " + std::to_string(limits.max_data_depth);
-  } else {
-    if (result.Code() == rapidjson::kParseErrorValueInvalid) {
-      // RapidJSON stops inside a misspelled literal ("tru"): point at its first letter.
-      while (error->offset > skip && std::isalpha(static_cast<unsigned char>(text[error->offset - 1]))) {
-        --error->offset;
+  switch (handler.stop) {
+    case Stop::kLoneSurrogate:
+      error->offset = lone_surrogate_offset(text, error->offset);
+      error->message = "a string holds a lone UTF-16 surrogate escape (not a Unicode character)";
+      break;
+    case Stop::kTooDeep:
+      error->message = "nesting deeper than the limit of " + std::to_string(limits.max_data_depth);
+      break;
+    case Stop::kNumberTooBig:  // as RapidJSON says it for 1e400
+      error->offset = handler.stop_offset;
+      error->message = rapidjson::GetParseError_En(rapidjson::kParseErrorNumberTooBig);
+      break;
+    case Stop::kDuplicateKey:
+      error->offset = handler.stop_offset;
+      error->message = "duplicate key \"" + handler.duplicate + "\"";
+      break;
+    case Stop::kNone:
+      if (trailing_nul) {
+        error->offset = stream.Tell() + skip;
+        error->message = "a NUL byte after the document (the root must not be followed by other values)";
+        break;
       }
-    }
-    error->message = rapidjson::GetParseError_En(result.Code());
-    if (!error->message.empty() && error->message.back() == '.') error->message.pop_back();
+      if (result.Code() == rapidjson::kParseErrorValueInvalid) {
+        // RapidJSON stops inside a misspelled literal ("tru"): point at its first letter.
+        while (error->offset > skip && std::isalpha(static_cast<unsigned char>(text[error->offset - 1]))) {
+          --error->offset;
+        }
+      }
+      error->message = rapidjson::GetParseError_En(result.Code());
+      break;
   }
+  if (!error->message.empty() && error->message.back() == '.') error->message.pop_back();
   locate(text, error->offset, &error->line, &error->column);
   error->message += " at line " + std::to_string(error->line) + ", column " +
                     std::to_string(error->column);

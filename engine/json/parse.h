@@ -1,6 +1,7 @@
 // JSON text → RapidJSON document with the engine's rules: bounded nesting depth (iterative
-// parser, so hostile depth never recurses), full-precision numbers, UTF-8 validated, a leading
-// BOM skipped, and errors located by byte offset, line and column.
+// parser, so hostile depth never recurses), exact numbers, UTF-8 validated, a leading BOM
+// skipped, text after a NUL byte not ignored, duplicate keys rejected ("duplicate key \"k\"" at
+// the second occurrence), and errors located by byte offset, line and column.
 #pragma once
 
 #include <string_view>
@@ -9,8 +10,11 @@
 
 namespace jsonsieve::json {
 
+// Numbers arrive as text and are converted by the engine (exact 64-bit integers, correctly
+// rounded doubles): RapidJSON 1.1.0's full-precision conversion misreads or crashes on extreme
+// numbers. The Locator (api/validator.cc) re-parses with the same flags.
 inline constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag |
-                                        rapidjson::kParseFullPrecisionFlag |
+                                        rapidjson::kParseNumbersAsStringsFlag |
                                         rapidjson::kParseValidateEncodingFlag;
 
 // A document whose parse stack also lives in a pool: with a reused buffer, warm parses

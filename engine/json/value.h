@@ -19,10 +19,14 @@ uint8_t type_bits(const Json& value);
 // Name of the instance's most specific type ("integer" for 3, "number" for 3.5).
 const char* type_name(const Json& value);
 
+// Iterative (any depth, no recursion), allocation-free up to 64 levels of nesting.
 bool equal(const Json& a, const Json& b);
 uint64_t hash(const Json& value);  // equal(a, b) ⇒ hash(a) == hash(b)
+// Nesting depth of containers (a scalar is 0, [] is 1); stops counting past `stop_after`.
+size_t depth(const Json& value, size_t stop_after);
 
-// Numbers: compare a ⋚ b exactly when both are integers, else as doubles. Returns -1, 0, 1.
+// Numbers: compare a ⋚ b exactly when either is a 64-bit integer (never rounded through double:
+// 2^53 + 1 > 2^53.0), else as doubles. Returns -1, 0, 1.
 int compare_numbers(const Json& a, const Json& b);
 
 // A finite number as digits × 10^exponent (shortest round-trip digits for doubles), so decimal

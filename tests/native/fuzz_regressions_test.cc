@@ -69,34 +69,35 @@ TEST_CASE("fuzz regressions: every saved input names its target and replays clea
 
 // --- one test per finding ----------------------------------------------------------------------
 
-// The next six share one cause: RapidJSON 1.1.0's full-precision number conversion
-// (kParseFullPrecisionFlag). Every number must parse as strtod / JSON.parse reads it.
+// The next seven shared one cause: RapidJSON 1.1.0's full-precision number conversion
+// (kParseFullPrecisionFlag). Fixed by taking numbers as text (kParseNumbersAsStringsFlag) and
+// converting them in engine/json/parse.cc. Every number must parse as strtod / JSON.parse reads it.
 
 // Just below the smallest subnormal: 1e-324 parses as NaN (not equal to itself: const/enum/
 // uniqueItems go wrong), 5e-325 as -8.99e307 (so {"minimum": 0} rejects it). Both are 0.
 TEST_CASE("fuzz regression: numbers that underflow to zero parse as NaN or huge negatives",
-          "[fuzz][json][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-subnormal-underflow-misparsed.bin") == "");
 }
 
 // 0e40 parses as a huge number (3.4e156 here, another value at -O2: RapidJSON normalizes a zero
 // significand with __builtin_clzll(0), which is undefined). 0 with any exponent is 0.
 TEST_CASE("fuzz regression: zero with a large exponent parses as a huge number",
-          "[fuzz][json][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-zero-with-large-exponent-misparsed.bin") == "");
 }
 
 // 10e308 (beyond DBL_MAX, like 1e400, which is rejected) parses as -3.09e-308: wrong sign and
 // magnitude. It should be rejected like 1e400 (or be infinite, as in strtod and JSON.parse).
 TEST_CASE("fuzz regression: numbers beyond the double range parse as tiny values of either sign",
-          "[fuzz][json][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-overflow-past-dbl-max-misparsed.bin") == "");
 }
 
 // 9299991999E299: also beyond the double range; RapidJSON's own assertion (Double::
 // NextPositiveDouble, `!Sign()`) fails in builds without NDEBUG; with NDEBUG it parses as -2.9e-308.
 TEST_CASE("fuzz regression: a number beyond the double range trips a RapidJSON assertion",
-          "[fuzz][json][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-number-beyond-range-trips-rapidjson-assert.bin") == "");
 }
 
@@ -104,7 +105,7 @@ TEST_CASE("fuzz regression: a number beyond the double range trips a RapidJSON a
 // cached powers of ten (an out-of-bounds read, seen by UBSan/ASan in the fuzz build) and yields
 // a value that depends on what lies behind the table. It must be rejected like 1e400.
 TEST_CASE("fuzz regression: a 101-digit number beyond the double range reads past a power table",
-          "[fuzz][json][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-huge-number-reads-past-rapidjson-power-table.bin") == "");
 }
 
@@ -112,23 +113,24 @@ TEST_CASE("fuzz regression: a 101-digit number beyond the double range reads pas
 // the compiler's optimization level (1.3e-23, -1.5e-64, -2.4e167 ... signed overflow inside
 // RapidJSON): an ordinary-looking number in range, misread.
 TEST_CASE("fuzz regression: a number with more than 19 significant digits is misread",
-          "[fuzz][json][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-long-significand-misparsed.bin") == "");
 }
 
 // 99999999990.000184…33331e-400 (82 bytes) makes the conversion index its power table with a
 // wild value: a segmentation fault natively (g++ -O2 release library), "memory access out of
-// bounds" in wasm (the instance dies; the npm wrapper restarts it). Hidden ([.]) while open,
-// since it takes the test binary down: run it with  jsonsieve_tests "[fuzz]"  after the fix.
+// bounds" in wasm (the instance dies; the npm wrapper restarts it).
 TEST_CASE("fuzz regression: a long number with a large negative exponent crashes the parser",
-          "[fuzz][json][.][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-long-number-with-large-negative-exponent-segfaults.bin") == "");
 }
 
 // {"$":"","$":6}: json::equal looks each member up by name, so with a duplicate key an object is
 // not equal to itself (const/enum fail on an identical instance, uniqueItems passes identical
 // items), and which of the values `properties` sees is unclear. JSON.parse keeps the last one.
+// Fixed: a duplicate key is a located parse error ("duplicate key \"$\""), so the input no
+// longer parses (the target then checks only that the error is located).
 TEST_CASE("fuzz regression: an object with a duplicate key is not equal to itself",
-          "[fuzz][json][!mayfail]") {
+          "[fuzz][json]") {
   CHECK(replay("json_parse-duplicate-keys-not-equal-to-itself.bin") == "");
 }

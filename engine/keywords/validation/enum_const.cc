@@ -8,6 +8,17 @@
 
 namespace jsonsieve::keywords {
 namespace {
+// The instance for a message. output::brief serializes with RapidJSON's recursive writer, and a
+// caller's document may nest to any depth: bound it first.
+std::string got(const Json& instance) {
+  constexpr size_t kMaxDepth = 100;
+  if (json::depth(instance, kMaxDepth) > kMaxDepth) {
+    return std::string(instance.IsArray() ? "an array" : "an object") + " nested deeper than " +
+           std::to_string(kMaxDepth) + " levels";
+  }
+  return output::brief(instance);
+}
+
 class Enum final : public Keyword {
  public:
   std::vector<std::pair<uint64_t, const Json*>> values;  // sorted by hash
@@ -20,8 +31,8 @@ class Enum final : public Keyword {
     for (; it != values.end() && it->first == h; ++it) {
       if (json::equal(*it->second, instance)) return true;
     }
-    if (is_const) return ctx.fail(*this, [&] { return "must be equal to " + listing + ", got " + output::brief(instance); });
-    return ctx.fail(*this, [&] { return "must be one of " + listing + ", got " + output::brief(instance); });
+    if (is_const) return ctx.fail(*this, [&] { return "must be equal to " + listing + ", got " + got(instance); });
+    return ctx.fail(*this, [&] { return "must be one of " + listing + ", got " + got(instance); });
   }
 };
 
