@@ -32,6 +32,7 @@ struct Validator::State {
   // Runs `use(doc)` on the parsed text; false (with last_failure set) if it does not parse.
   template <typename Use>
   bool with_parsed(std::string_view text, Use&& use) {
+    clear_failure();
     bool ok;
     size_t used, stack_used;
     {
@@ -54,8 +55,15 @@ struct Validator::State {
     return ok;
   }
 
-  bool run(const Json& instance, OutputFormat format, bool annotations) {
+  // Every call starts with no failure: all fields, so an earlier parse error's location does
+  // not stick to a later failure that has none (clear() keeps the string's buffer).
+  void clear_failure() {
     last_failure.message.clear();
+    last_failure.offset = last_failure.line = last_failure.column = 0;
+  }
+
+  bool run(const Json& instance, OutputFormat format, bool annotations) {
+    clear_failure();
     context.reset(format, annotations);
     bool valid = schema::evaluate(*schema, instance, context);
     if (context.depth_exceeded()) {

@@ -43,12 +43,34 @@ bool split_pointer(std::string_view pointer, std::vector<std::string>* tokens) {
   return true;
 }
 
-const Json* resolve_pointer(const Json& root, std::string_view pointer) {
+const Json* MemberIndex::find(const Json& object, std::string_view name) {
+  if (object.MemberCount() < kIndexFrom) {
+    auto it = object.FindMember(rapidjson::StringRef(name.data(), name.size()));
+    return it == object.MemberEnd() ? nullptr : &it->value;
+  }
+  auto [entry, created] = maps_.try_emplace(&object);
+  auto& map = entry->second;
+  if (created) {
+    map.reserve(object.MemberCount());
+    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m) {
+      map.emplace(std::string_view(m->name.GetString(), m->name.GetStringLength()), &m->value);
+    }
+  }
+  auto found = map.find(name);
+  return found == map.end() ? nullptr : found->second;
+}
+
+const Json* resolve_pointer(const Json& root, std::string_view pointer, MemberIndex* index) {
   std::vector<std::string> tokens;
   if (!split_pointer(pointer, &tokens)) return nullptr;
   const Json* current = &root;
   for (const std::string& token : tokens) {
     if (current->IsObject()) {
+      if (index != nullptr) {
+        current = index->find(*current, token);
+        if (current == nullptr) return nullptr;
+        continue;
+      }
       auto it = current->FindMember(rapidjson::StringRef(token.data(), token.size()));
       if (it == current->MemberEnd()) return nullptr;
       current = &it->value;

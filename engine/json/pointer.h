@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "jsonsieve/jsonsieve.h"
 
@@ -15,8 +17,22 @@ void append_pointer_index(std::string* pointer, size_t index);
 // Splits a pointer into unescaped tokens; false if malformed (no leading '/', bad '~' escape).
 bool split_pointer(std::string_view pointer, std::vector<std::string>* tokens);
 
-// Resolves a pointer against a value; nullptr if any token does not exist.
-const Json* resolve_pointer(const Json& root, std::string_view pointer);
+// Member lookup by name that indexes big objects on first use: RapidJSON's FindMember is a
+// linear scan, so resolving n pointers into one object of n members ("#/$defs/d0" … "#/$defs/dN")
+// would cost O(n²). The indexed values must outlive the index. First member wins on duplicate
+// names, as with FindMember.
+class MemberIndex {
+ public:
+  const Json* find(const Json& object, std::string_view name);
+
+ private:
+  static constexpr rapidjson::SizeType kIndexFrom = 16;  // smaller objects: scan
+  std::unordered_map<const Json*, std::unordered_map<std::string_view, const Json*>> maps_;
+};
+
+// Resolves a pointer against a value; nullptr if any token does not exist. Lookups go through
+// `index` when given (callers resolving many pointers into one document).
+const Json* resolve_pointer(const Json& root, std::string_view pointer, MemberIndex* index = nullptr);
 
 // Percent-encodes what may not appear literally in a URI fragment.
 std::string encode_uri_fragment(std::string_view pointer);

@@ -262,7 +262,7 @@ class Compiler {
       if (!json::percent_decode(fragment, &decoded)) {
         return fail("malformed percent-encoding in \"" + reference + "\"", where_pointer, where_uri);
       }
-      const Json* value = json::resolve_pointer(*res.value, decoded);
+      const Json* value = json::resolve_pointer(*res.value, decoded, &member_index_);
       if (value == nullptr) {
         return fail("cannot resolve \"" + reference + "\": nothing at JSON Pointer \"" + decoded +
                         "\" in \"" + base + "\"",
@@ -420,6 +420,7 @@ class Compiler {
   std::map<std::string, ResourceEntry> resources_by_uri_;
   std::map<std::string, AnchorEntry> anchors_;
   std::map<const Json*, const Node*> nodes_by_value_;
+  json::MemberIndex member_index_;  // $ref pointers into big $defs: no linear scans
   std::vector<Pending> pending_;
 };
 

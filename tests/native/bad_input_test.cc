@@ -268,6 +268,24 @@ TEST_CASE("bad input: text after a NUL byte is not ignored", "[bad_input]") {
   expect_data_error(std::string("{\"a\": \"ok\"}\0", 12), 1, 12);
 }
 
+TEST_CASE("bad input: last_failure is reset on every call, location included", "[bad_input]") {
+  jsonsieve::CompileResult c = jsonsieve::compile(R"({"$ref": "#"})");  // a cycle: fails while evaluating
+  REQUIRE(c.ok());
+  jsonsieve::Validator v(c.schema);
+  CHECK_FALSE(v.is_valid_text("[1,\n 2,]"));
+  CHECK(v.last_failure().line == 2);
+  CHECK(v.last_failure().column > 1);
+  CHECK_FALSE(v.is_valid_text("1"));  // no parse error: the evaluation limit
+  CHECK_FALSE(v.last_failure().message.empty());
+  CHECK(v.last_failure().line == 0);
+  CHECK(v.last_failure().column == 0);
+  CHECK(v.last_failure().offset == 0);
+  jsonsieve::ValidationResult r = v.validate_text("1");
+  CHECK(r.failed());
+  CHECK(r.failure.line == 0);
+  CHECK(v.last_failure().line == 0);
+}
+
 TEST_CASE("bad input: numbers out of double range give a located error", "[bad_input][number]") {
   expect_data_error("{\"a\": 1e400}", 1, 7, "number");
   expect_data_error("[0, -1e400]", 1, 5, "number");

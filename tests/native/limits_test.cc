@@ -440,10 +440,10 @@ TEST_CASE("limits: a 100,000-value enum and a 100,000-member object stay fast", 
   CHECK(ms < kBudgetMs);
 }
 
-TEST_CASE("limits: a long $ref chain compiles in bounded time and fails clearly", "[limits][ref][!mayfail]") {
-  // BUG: every "#/$defs/dN" is resolved by json::resolve_pointer, whose RapidJSON FindMember scans
-  // $defs linearly: compiling n chained references costs O(n^2) (here 20,000: ~2 s, 40,000:
-  // ~7 s, 100,000: ~40 s), so the 1,000,000-long chain of issue 7 never finishes compiling.
+TEST_CASE("limits: a long $ref chain compiles in bounded time and fails clearly", "[limits][ref]") {
+  // Every "#/$defs/dN" used to be resolved with RapidJSON's FindMember, a linear scan of $defs:
+  // compiling n chained references cost O(n^2) (40,000: 2.3 s here). The compiler now resolves
+  // through a json::MemberIndex: 20,000 / 40,000 / 80,000 take 0.25 / 0.49 / 0.98 s.
   const int n = 40000;
   std::string schema = "{\"$ref\": \"#/$defs/d0\", \"$defs\": {";
   for (int i = 0; i < n; ++i) {
