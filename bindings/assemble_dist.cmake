@@ -8,9 +8,10 @@ foreach(var MODULE_DIR DIST_DIR BINDINGS_DIR SOURCE_DIR)
 endforeach()
 
 file(GLOB wrapper "${BINDINGS_DIR}/js/*.js")
+file(GLOB types "${BINDINGS_DIR}/types/*.d.ts")
 set(files
   ${wrapper}
-  "${BINDINGS_DIR}/types/index.d.ts"
+  ${types}
   "${MODULE_DIR}/jsonsieve.mjs"
   "${MODULE_DIR}/jsonsieve.wasm")
 

@@ -4,7 +4,7 @@
 // schema compile times cold and warm.
 //
 //   node scripts/bench-node.mjs [--quick] [--rounds N] [--workloads payment-event,large-config]
-//                               [--no-compile] [--out FILE]
+//                               [--no-compile] [--pool] [--out FILE]
 //
 // Data: generate({ schema, count, invalidRatio: 0.1, seed: 1 }) from ../shared/bench/gen.mjs,
 // 100,000 payment events and 5,000 large-config documents (--quick: 10,000 / 500).
@@ -23,6 +23,8 @@
 //                               iteration per round inside the same interleaving: the wasm/native
 //                               ratio compares like with like (skipped when the binary is absent
 //                               or with --no-native)
+//   pool ×N (--pool)            jsonsieve/pool's validateNDJSON(bytes) on N worker threads, N = 1 … cores
+//                               (at least 2), beside the one-thread call: the multi-core speed-up
 // Every verdict is compared with the generator's label: a wrong jsonsieve verdict fails the run
 // (exit 1; a fast wrong answer is not a result). Ajv is reported too.
 // Compile: cold = the first compile in a fresh Node process (median of 3 processes; jsonsieve's
@@ -299,6 +301,46 @@ function compileTimes(name, makeAjv, sieve) {
   return result;
 }
 
+// ------------------------------------------------------------------------------------- pool
+// validateNDJSON(bytes) on one thread vs jsonsieve/pool with 1 … N workers, interleaved rounds.
+async function poolScaling(w, sieve, rounds, failures) {
+  const { createPool } = await import(pathToFileURL(path.join(ROOT, 'dist', 'pool.js')).href);
+  const os = await import('node:os');
+  const cores = Math.max(2, os.availableParallelism?.() ?? os.cpus().length);
+  const text = schemaText(w.name);
+  const single = sieve.compile(text, COMPILE_OPTIONS);
+  const contenders = [{ label: 'validateNDJSON (one thread)', run: async () => single.validateNDJSON(w.bytes) }];
+  const pools = [];
+  for (let n = 1; n <= cores; n++) {
+    const pool = await createPool(text, { ...COMPILE_OPTIONS, workers: n });
+    pools.push(pool);
+    contenders.push({ label: `pool ×${n}`, run: () => pool.validateNDJSON(w.bytes) });
+  }
+  const times = contenders.map(() => []);
+  for (let round = 0; round <= rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (k + round) % contenders.length;
+      const t0 = performance.now();
+      const report = await contenders[i].run();
+      const dt = performance.now() - t0;
+      if (round === 0) {
+        const v = ndjsonVerdicts(w, report);
+        const { wrong, first } = compare(w, v.got);
+        if (wrong || !v.counts) failures.push(`${w.name}: ${contenders[i].label}: ${wrong} wrong verdicts (first: record ${first + 1}); ${v.summary}`);
+      }
+      if (round > 0) times[i].push(dt);
+    }
+  }
+  for (const pool of pools) pool.close();
+  single.dispose();
+  const n = w.lines.length;
+  const base = n / (median(times[0]) / 1000);
+  return contenders.map((c, i) => {
+    const perSec = n / (median(times[i]) / 1000);
+    return { label: c.label, recordsPerSec: perSec, speedup: perSec / base };
+  });
+}
+
 // ------------------------------------------------------------------------------------- main
 async function main() {
   const quick = flag('--quick');
@@ -326,6 +368,10 @@ async function main() {
     const w = await prepare(name, count);
     if (NATIVE_BENCH && !flag('--no-native')) w.nativeDir = writeNativeData(w, quick);
     results.workloads.push(await benchWorkload(w, makeAjv, sieve, rounds, failures));
+    if (flag('--pool') && sieve) {
+      process.stderr.write(`bench-node: ${name}: jsonsieve/pool\n`);
+      results.workloads.at(-1).pool = await poolScaling(w, sieve, rounds, failures);
+    }
   }
   if (!flag('--no-compile')) {
     for (const name of names) {
@@ -360,6 +406,9 @@ async function main() {
     if (nat && nd) {
       wr.wasmVsNative = nd.recordsPerSec.median / nat;
       console.log(`  wasm validateNDJSON / native validate_ndjson (${same ? 'same rounds' : 'build/bench/native.json, another run'}): ${wr.wasmVsNative.toFixed(2)}`);
+    }
+    for (const p of wr.pool ?? []) {
+      console.log(`  ${p.label.padEnd(34)} ${fmtInt(p.recordsPerSec).padStart(10)} records/s  ×${p.speedup.toFixed(2)} vs one thread`);
     }
   }
   if (results.compile.length) {

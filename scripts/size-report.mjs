@@ -23,7 +23,8 @@
 // }
 // Kinds: "wasm" = *.wasm; "glue" = jsonsieve.mjs (Emscripten's generated loader); "wrapper" =
 // the other *.js files (the hand-written API). Not counted: the Node CLI (cli.js, never loaded by a
-// page), types (.d.ts), licenses.
+// page), jsonsieve/pool (pool.js, pool-worker.js: loaded only by apps that import that subpath),
+// types (.d.ts), licenses.
 // Function names come from the wasm "name" section or, when stripped, from an Emscripten symbol
 // map (`--emit-symbol-map`: <glue>.symbols next to the wasm, or in build/wasm/bindings/module/),
 // demangled with c++filt when present. Origins group names by namespace (re2, rapidjson,
@@ -54,6 +55,9 @@ function add(a, b) {
   return { raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli };
 }
 
+/** dist/ files a page that imports 'jsonsieve' never loads. */
+export const NOT_SHIPPED = new Set(['cli.js', 'pool.js', 'pool-worker.js']);
+
 /** Sizes of the runtime files in `distDir` (throws when there is no .wasm). */
 export function measure(distDir = path.join(ROOT, 'dist')) {
   if (!fs.existsSync(distDir)) throw new Error(`${distDir} does not exist: run scripts/build.sh wasm`);
@@ -62,7 +66,7 @@ export function measure(distDir = path.join(ROOT, 'dist')) {
     let kind = null;
     if (name.endsWith('.wasm')) kind = 'wasm';
     else if (name === GLUE) kind = 'glue';
-    else if (name === 'cli.js') kind = null;
+    else if (NOT_SHIPPED.has(name)) kind = null;
     else if (name.endsWith('.js') || name.endsWith('.mjs')) kind = 'wrapper';
     if (!kind) continue;
     files.push({ file: name, name, kind, ...sizes(fs.readFileSync(path.join(distDir, name))) });

@@ -32,7 +32,8 @@ export async function createSieve(factory, wasm) {
   return Sieve.create(engine);
 }
 
-async function compileModule(wasm) {
+/** @internal The WebAssembly.Module from a load() `wasm` source (also used by jsonsieve/pool). */
+export async function compileModule(wasm) {
   if (wasm instanceof WebAssembly.Module) return wasm;
   const source = wasm ?? new URL('./jsonsieve.wasm', import.meta.url);
   const where = source instanceof URL || typeof source === 'string' ? String(source) : describe(source);

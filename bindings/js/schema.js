@@ -120,13 +120,21 @@ export class Schema {
    * reported per line; the other records are still checked.
    */
   validateNDJSON(input, options) {
+    return this.ndjsonRange(input, options, 1, 0);
+  }
+
+  /**
+   * @internal validateNDJSON of a piece of a bigger input that starts at line `firstLine` and
+   * byte `baseOffset` of the whole (jsonsieve/pool): reported lines and offsets are the whole's.
+   */
+  ndjsonRange(input, options, firstLine, baseOffset) {
     const output = this.#outputOf(options);
     const maxFailures = options?.maxFailures ?? 0;
     const handle = this.#handle();
     const engine = this.#engine;
     const report = engine.call((m) => {
       const length = engine.write(input);
-      m.validateNdjson(handle, engine.bufferPointer, length, 1, true, output, maxFailures, false);
+      m.validateNdjson(handle, engine.bufferPointer, length, firstLine, baseOffset === 0, output, maxFailures, false);
       engine.trim();
       return engine.details();
     });
@@ -135,7 +143,7 @@ export class Schema {
       valid: report.valid,
       invalid: report.invalid,
       malformed: report.malformed,
-      errors: report.failures.map((f) => lineFailure(f, 0)),
+      errors: report.failures.map((f) => lineFailure(f, baseOffset)),
     };
     if (report.truncated) result.truncated = true;
     return result;

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { NOT_SHIPPED } from '../../scripts/size-report.mjs';
 import { ROOT, SHARED, ARTIFACTS, missingPrerequisites, buildPage, startPreview, launchBrowser, newWatchedPage, screenshot } from './lib/harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
@@ -132,8 +133,9 @@ test('the size panel shows the real file sizes', async () => {
     ...Object.fromEntries([...tr.querySelectorAll('td[data-k]')].map((td) => [td.dataset.k, td.dataset.bytes === '' ? null : Number(td.dataset.bytes)])),
   })));
   // the package's runtime files, measured here independently (gzip: zlib -9; brotli: quality 11);
-  // the Node CLI (cli.js) is never loaded by a web app, so the size report leaves it out
-  const runtime = readdirSync(join(ROOT, 'dist')).filter((f) => /\.(wasm|m?js)$/.test(f) && f !== 'cli.js').sort();
+  // the Node CLI and jsonsieve/pool are not loaded by a page importing 'jsonsieve': the size
+  // report leaves them out (NOT_SHIPPED)
+  const runtime = readdirSync(join(ROOT, 'dist')).filter((f) => /\.(wasm|m?js)$/.test(f) && !NOT_SHIPPED.has(f)).sort();
   assert.deepEqual(shown.map((r) => r.file).sort(), runtime);
   for (const r of shown) {
     const bytes = readFileSync(join(ROOT, 'dist', r.file));

@@ -37,7 +37,7 @@ test('npm pack → install the tarball offline → import, validate, run the bin
   const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root));
   const files = packed.files.map((f) => f.path).sort();
   const expectedDist = [...readdirSync(join(root, 'bindings/js')).map((n) => `dist/${n}`),
-    'dist/index.d.ts', 'dist/jsonsieve.mjs', 'dist/jsonsieve.wasm',
+    ...readdirSync(join(root, 'bindings/types')).map((n) => `dist/${n}`), 'dist/jsonsieve.mjs', 'dist/jsonsieve.wasm',
     'dist/licenses/RE2-LICENSE', 'dist/licenses/RapidJSON-LICENSE'];
   assert.deepEqual(files.filter((f) => f.startsWith('dist/')), expectedDist.sort());
   assert.deepEqual(files.filter((f) => !f.startsWith('dist/') && !/^(README|LICENSE)/i.test(f)), ['package.json']);
@@ -49,6 +49,7 @@ test('npm pack → install the tarball offline → import, validate, run the bin
 
   writeFileSync(join(project, 'check.mjs'), `
     import { load, SchemaError } from 'jsonsieve';
+    import { createPool } from 'jsonsieve/pool';
     import { createRequire } from 'node:module';
     const sieve = await load();
     const schema = sieve.compile({ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] });
@@ -61,10 +62,14 @@ test('npm pack → install the tarball offline → import, validate, run the bin
       ndjson: schema.validateNDJSON('{"n":1}\\n{}\\n').invalid,
       schemaError,
       wasm: wasmPath.endsWith('jsonsieve.wasm'),
+      pool: await (async () => {
+        const pool = await createPool({ type: 'integer' }, { workers: 2 });
+        try { return (await pool.validateNDJSON('1\\n"x"\\n2\\n')).invalid; } finally { pool.close(); }
+      })(),
     }));
   `);
   const out = execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' });
-  assert.deepEqual(JSON.parse(out), { valid: true, invalid: 'type', ndjson: 1, schemaError: true, wasm: true });
+  assert.deepEqual(JSON.parse(out), { valid: true, invalid: 'type', ndjson: 1, schemaError: true, wasm: true, pool: 1 });
 
   writeFileSync(join(project, 's.json'), '{"type": "string"}');
   writeFileSync(join(project, 'd.json'), '"ok"');

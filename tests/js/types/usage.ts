@@ -78,3 +78,19 @@ export async function example(bytes: Uint8Array, stream: ReadableStream<Uint8Arr
 
   return invalid + report.total + usage.heapUsed;
 }
+
+// jsonsieve/pool: NDJSON over all cores.
+import { createPool } from 'jsonsieve/pool';
+import type { Pool } from 'jsonsieve/pool';
+
+export async function poolExample(file: Blob, text: string): Promise<number> {
+  const pool: Pool = await createPool({ type: 'object' }, { formats: 'assert', workers: 2 });
+  const fromFile: NdjsonResult = await pool.validateNDJSON(file, { chunkSize: 1 << 20, maxFailures: 10 });
+  const fromText = await pool.validateNDJSON(text);
+  // @ts-expect-error workers is a number
+  await createPool({}, { workers: 'all' });
+  // @ts-expect-error chunkSize is a number
+  await pool.validateNDJSON(text, { chunkSize: '1MB' });
+  pool.close();
+  return fromFile.invalid + fromText.total + pool.size;
+}
