@@ -1,6 +1,7 @@
 // uniqueItems: hash every item (consistent with deep equality), sort the hashes, and compare
 // only items whose hashes collide — O(n log n), never quadratic.
 #include <algorithm>
+#include <vector>
 
 #include "json/value.h"
 #include "keywords/factories.h"
@@ -19,7 +20,11 @@ class UniqueItems final : public Keyword {
             return report(ctx, i, j);
       return true;
     }
-    std::vector<std::pair<uint64_t, uint32_t>> hashed(count);
+    // Reused per thread and grown to the peak, so warm calls do not allocate. Safe to share:
+    // hash/equal never evaluate subschemas, so no other UniqueItems runs while it is in use.
+    static thread_local std::vector<std::pair<uint64_t, uint32_t>> scratch;
+    std::vector<std::pair<uint64_t, uint32_t>>& hashed = scratch;
+    hashed.resize(count);
     for (size_t i = 0; i < count; ++i) {
       hashed[i] = {json::hash(instance[static_cast<rapidjson::SizeType>(i)]), static_cast<uint32_t>(i)};
     }
