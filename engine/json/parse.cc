@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <type_traits>
 
 namespace jsonsieve::json {
 namespace {
@@ -31,7 +32,7 @@ struct Number {
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// `s` is NUL-terminated and matches JSON's number grammar (the reader checked it).
+// `s` (n bytes; not NUL-terminated when parsing in situ) matches JSON's number grammar.
 Number to_number(const char* s, size_t n) {
   const char* p = s;
   const char* end = s + n;
@@ -99,7 +100,18 @@ Number to_number(const char* s, size_t n) {
   }
   // Everything else: the C library's conversion, correctly rounded in glibc and in musl
   // (Emscripten). Locale-dependent only if the host program changes LC_NUMERIC.
-  double d = std::strtod(s, nullptr);
+  // strtod needs a terminated copy (in situ, the number is followed by the rest of the text).
+  char small[64];
+  std::string large;
+  const char* terminated = small;
+  if (n < sizeof small) {
+    std::memcpy(small, s, n);
+    small[n] = '\0';
+  } else {
+    large.assign(s, n);
+    terminated = large.c_str();
+  }
+  double d = std::strtod(terminated, nullptr);
   if (std::isinf(d)) return {Number::kTooBig, 0, 0, d};
   return {Number::kDouble, 0, 0, d};
 }
@@ -140,18 +152,21 @@ enum class Stop { kNone, kTooDeep, kLoneSurrogate, kNumberTooBig, kDuplicateKey 
 
 // Forwards SAX events to the document while counting depth, converting numbers and rejecting
 // duplicate keys; returning false stops the parser.
-template <typename Document, typename StackAllocator>
+// Stream: a MemoryStream over the text, or an InsituStringStream over a copy of it (`insitu`:
+// the copy, whose offsets are the text's minus `skip`). Strings and keys then point into the
+// copy, where RapidJSON decoded them in place.
+template <typename Document, typename StackAllocator, typename Stream>
 struct DepthLimitedHandler {
   // One per member seen, and a marker per open object (hash = the enclosing object's marker
-  // index, end = SIZE_MAX). `end` is the offset just past the key's closing quote.
+  // index, start = SIZE_MAX). `start` is the offset of the key's opening quote.
   struct KeyEntry {
     uint64_t hash;
-    size_t end;
+    size_t start;
   };
 
   Document& doc;
   uint32_t max_depth;
-  const rapidjson::MemoryStream& stream;
+  Stream& stream;  // not const: InsituStringStream::Tell() is not
   size_t skip;  // bytes before the stream (a BOM)
   std::string_view text;
   rapidjson::internal::Stack<StackAllocator> keys;
@@ -163,12 +178,18 @@ struct DepthLimitedHandler {
   // Lone surrogates can only come from "\u" escapes (raw ones fail the UTF-8 check): inputs
   // without a backslash skip the per-string scan.
   bool has_escapes = true;
+  const char* insitu = nullptr;
 
-  DepthLimitedHandler(Document& d, uint32_t max, const rapidjson::MemoryStream& s, size_t sk,
+  DepthLimitedHandler(Document& d, uint32_t max, Stream& s, size_t sk,
                       std::string_view t, StackAllocator* scratch)
       : doc(d), max_depth(max), stream(s), skip(sk), text(t), keys(scratch, 32 * sizeof(KeyEntry)) {}
 
+  // Where the stream is. In situ, RapidJSON reads strings and numbers through a local copy of
+  // the stream, so during String/Key/RawNumber this is where that value starts; otherwise it
+  // is just past the value's last byte.
   size_t offset() const { return stream.Tell() + skip; }
+  // Offset in the text of a value's first byte, given the pointer RapidJSON handed over.
+  size_t insitu_offset(const char* s) const { return static_cast<size_t>(s - insitu) + skip; }
 
   bool Null() { return doc.Null(); }
   bool Bool(bool b) { return doc.Bool(b); }
@@ -187,7 +208,8 @@ struct DepthLimitedHandler {
       case Number::kTooBig: break;
     }
     stop = Stop::kNumberTooBig;
-    stop_offset = offset() - n;  // numbers are ASCII: their text is the last n bytes read
+    // Numbers are ASCII: out of situ, their text is the last n bytes read.
+    stop_offset = insitu ? insitu_offset(s) : offset() - n;
     return false;
   }
   bool String(const char* s, rapidjson::SizeType n, bool copy) {
@@ -195,14 +217,14 @@ struct DepthLimitedHandler {
   }
   bool Key(const char* s, rapidjson::SizeType n, bool copy) {
     if (!CheckSurrogates(s, n)) return false;
-    KeyEntry entry{key_hash(s, n), offset()};
+    KeyEntry entry{key_hash(s, n), insitu ? insitu_offset(s) - 1 : quote_before(offset())};
     // Small objects are checked key by key; bigger ones once, sorted, when they end.
     size_t first = object_start + 1, count = keys.GetSize() / sizeof(KeyEntry) - first;
     if (count < kLinearKeys) {
       const KeyEntry* entries = keys.template Bottom<KeyEntry>();
       for (size_t k = first; k < first + count; ++k) {
-        if (entries[k].hash == entry.hash && key_at(entries[k].end) == std::string_view(s, n)) {
-          return Duplicate(std::string_view(s, n), entry.end);
+        if (entries[k].hash == entry.hash && key_at(entries[k].start) == std::string_view(s, n)) {
+          return Duplicate(std::string_view(s, n), entry.start);
         }
       }
     }
@@ -211,9 +233,11 @@ struct DepthLimitedHandler {
   }
   static constexpr size_t kLinearKeys = 16;
 
-  // The decoded key whose closing quote ends just before `end`.
-  std::string key_at(size_t end) const {
-    size_t start = quote_before(end);
+  // The decoded key whose opening quote is at `start`.
+  std::string key_at(size_t start) const {
+    size_t end = start + 1;  // just past the closing quote
+    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+    ++end;
     std::string_view raw = text.substr(start, end - start);
     if (raw.find('\\') == std::string_view::npos) return std::string(raw.substr(1, raw.size() - 2));
     struct Capture {  // decodes the escapes with RapidJSON itself (rare: hash matches only)
@@ -247,9 +271,9 @@ struct DepthLimitedHandler {
     }
     return q;
   }
-  bool Duplicate(std::string_view key, size_t end) {
+  bool Duplicate(std::string_view key, size_t start) {
     stop = Stop::kDuplicateKey;
-    stop_offset = quote_before(end);
+    stop_offset = start;
     size_t n = std::min<size_t>(key.size(), 64);
     while (n < key.size() && n > 0 && (static_cast<unsigned char>(key[n]) & 0xC0) == 0x80) --n;  // whole characters
     duplicate.assign(key.substr(0, n));
@@ -291,25 +315,25 @@ struct DepthLimitedHandler {
   // duplicate that comes first in the text.
   bool CheckSorted(KeyEntry* entries, size_t n) {
     std::sort(entries, entries + n, [](const KeyEntry& a, const KeyEntry& b) {
-      return a.hash != b.hash ? a.hash < b.hash : a.end < b.end;
+      return a.hash != b.hash ? a.hash < b.hash : a.start < b.start;
     });
     size_t found = SIZE_MAX;
     for (size_t i = 0; i + 1 < n;) {
       size_t run = i + 1;  // [i, run): equal hashes, in text order
       while (run < n && entries[run].hash == entries[i].hash) ++run;
       if (run - i > 1) {
-        std::string first = key_at(entries[i].end);
+        std::string first = key_at(entries[i].start);
         size_t j = i + 1;
-        while (j < run && key_at(entries[j].end) == first) ++j;
+        while (j < run && key_at(entries[j].start) == first) ++j;
         if (j > i + 1) {
-          found = std::min(found, entries[i + 1].end);
+          found = std::min(found, entries[i + 1].start);
         }
         if (j < run || j == i + 1) {
           // Different keys with one hash (practically never): compare every pair.
           for (size_t a = i; a < run; ++a) {
-            std::string ka = key_at(entries[a].end);
+            std::string ka = key_at(entries[a].start);
             for (size_t b = a + 1; b < run; ++b) {
-              if (entries[b].end < found && key_at(entries[b].end) == ka) found = entries[b].end;
+              if (entries[b].start < found && key_at(entries[b].start) == ka) found = entries[b].start;
             }
           }
         }
@@ -404,17 +428,34 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
                      std::to_string(error->line) + ", column " + std::to_string(error->column);
     return false;
   }
-  rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  DepthLimitedHandler<Document, StackAllocator> handler(*doc, limits.max_data_depth, stream, skip, text,
-                                                        scratch);
+  // Pooled documents (the validator's hot path) parse a copy of the text in situ: strings are
+  // decoded in place and the document points at them, so no string is copied twice. The copy
+  // lives in the document's pool, as long as the document. Other documents own their strings.
+  constexpr bool kInsitu = std::is_same_v<Document, PooledDocument>;
+  using Stream = std::conditional_t<kInsitu, rapidjson::InsituStringStream, rapidjson::MemoryStream>;
+  const size_t length = text.size() - skip;
+  char* copy = nullptr;
+  if constexpr (kInsitu) {
+    copy = static_cast<char*>(doc->GetAllocator().Malloc(length + 1));
+    std::memcpy(copy, text.data() + skip, length);
+    copy[length] = '\0';
+  }
+  Stream stream = [&] {
+    if constexpr (kInsitu) return rapidjson::InsituStringStream(copy);
+    else return rapidjson::MemoryStream(text.data() + skip, length);
+  }();
+  DepthLimitedHandler<Document, StackAllocator, Stream> handler(*doc, limits.max_data_depth, stream, skip,
+                                                                text, scratch);
+  handler.insitu = copy;
   handler.has_escapes = std::memchr(text.data(), '\\', text.size()) != nullptr;
   rapidjson::ParseResult result;
   bool trailing_nul = false;
   auto generate = [&](Document&) {
     rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, StackAllocator> reader(scratch);
-    result = reader.template Parse<kParseFlags>(stream, handler);
-    // MemoryStream reads a NUL byte as the end of the input: text after one is not ignored.
-    trailing_nul = !result.IsError() && stream.Tell() < stream.size_;
+    constexpr unsigned kFlags = kParseFlags | (kInsitu ? static_cast<unsigned>(rapidjson::kParseInsituFlag) : 0u);
+    result = reader.template Parse<kFlags>(stream, handler);
+    // Both streams read a NUL byte as the end of the input: text after one is not ignored.
+    trailing_nul = !result.IsError() && stream.Tell() < length;
     return !result.IsError() && !trailing_nul;
   };
   doc->Populate(generate);

@@ -155,11 +155,14 @@ int main(int argc, char** argv) {
         } else {
           bool fast = validator->is_valid(test["data"]);
           jsonsieve::ValidationResult full = validator->validate(test["data"]);
-          // The fast and the full answer must agree, and both must match the suite.
-          ok = fast == expected && full.valid == expected;
+          // The same instance as text: the validator's own (in situ) parse path.
+          bool text = validator->is_valid_text(to_text(test["data"]));
+          // The fast, the full and the text answers must agree, and all match the suite.
+          ok = fast == expected && full.valid == expected && text == expected;
           if (!ok) {
             detail = std::string("expected ") + (expected ? "valid" : "invalid") + ", fast=" +
-                     (fast ? "valid" : "invalid") + ", full=" + (full.valid ? "valid" : "invalid");
+                     (fast ? "valid" : "invalid") + ", full=" + (full.valid ? "valid" : "invalid") +
+                     ", text=" + (text ? "valid" : "invalid");
             if (full.failed()) detail += " (" + full.failure.message + ")";
             for (auto& e : full.errors) detail += "\n      " + e.keyword_location + ": " + e.error;
           }
