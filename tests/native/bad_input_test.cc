@@ -321,6 +321,31 @@ TEST_CASE("bad input: duplicate keys are a located error", "[bad_input]") {
   expect_data_error("{\"a\": \"x\",\n \"a\": \"y\"}", 2, 2, "duplicate");
 }
 
+TEST_CASE("bad input: duplicate keys are found in big objects, nested objects and through escapes", "[bad_input]") {
+  // 40 members (past the key-by-key check: sorted when the object ends), the duplicate last.
+  std::string big = "{";
+  for (int i = 0; i < 40; ++i) big += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+  std::string ok = big + "\"k40\": 40}";
+  std::string dup = big + "\n\"k7\": 0}";
+  auto parses = [](const std::string& text) {
+    rapidjson::Document doc;
+    jsonsieve::ParseError error;
+    bool ok = jsonsieve::parse_json(text, &doc, &error);
+    INFO(error.message);
+    return ok;
+  };
+  CHECK(parses(ok));
+  expect_data_error(dup, 2, 1, "duplicate key \"k7\"");
+  // The same name spelled with an escape is the same key.
+  expect_data_error(R"({"a": 1, "\u0061": 2})", 1, 10, "duplicate key \"a\"");
+  expect_data_error(R"({"q\"x": 1, "q\u0022x": 2})", 1, 13, "duplicate");
+  // Equal names in different objects are fine; inside a nested object they are not.
+  CHECK(parses(R"({"a": {"a": {"a": 1}}, "b": [{"a": 1}, {"a": 2}]})"));
+  expect_data_error(R"({"a": [{"b": 1, "c": {"d": 1, "d": 2}}]})", 1, 31, "duplicate key \"d\"");
+  // Keys sharing a long prefix and length are different keys.
+  CHECK(parses(R"({"a_rather_long_key_name_1": 1, "a_rather_long_key_name_2": 2})"));
+}
+
 TEST_CASE("bad input: duplicate keys in a schema are a located error", "[bad_input]") {
   // {"maximum": 100, "maximum": 1000000} used to compile; which bound applied was arbitrary.
   jsonsieve::CompileResult r = jsonsieve::compile("{\"maximum\": 100,\n \"maximum\": 1000000}");

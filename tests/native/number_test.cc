@@ -1,6 +1,9 @@
 // JSON value semantics (engine/json/value.h) as JSON Schema defines them: 1 equals 1.0, -0 equals 0,
 // integers beyond 64 bits, exact decimal multipleOf, string length in code points, and deep
 // equality for enum / const / uniqueItems (member order irrelevant, numbers by value).
+#include <climits>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -13,7 +16,7 @@ namespace {
 
 namespace json = jsonsieve::json;
 
-// Parses with the engine's own rules (full-precision numbers), as validate_text does.
+// Parses with the engine's own rules (exact numbers), as validate_text does.
 struct Parsed {
   rapidjson::Document doc;
   explicit Parsed(const std::string& text) {
@@ -130,6 +133,61 @@ TEST_CASE("number: 64-bit integers are not rounded through double when compared"
   CHECK_FALSE(valid(R"({"const": 9007199254740993})", "9007199254740992.0"));
   CHECK_FALSE(valid(R"({"maximum": 9007199254740992.0})", "9007199254740993"));
   CHECK(valid(R"({"uniqueItems": true})", "[9007199254740993, 9007199254740992.0]"));
+}
+
+TEST_CASE("number: the parser keeps 64-bit integers exact and reads doubles as strtod does", "[number]") {
+  struct Int { const char* text; bool is_signed; int64_t i; uint64_t u; };
+  for (const Int& c : {Int{"0", false, 0, 0}, Int{"-0", true, 0, 0}, Int{"4294967296", false, 0, 4294967296u},
+                       Int{"-2147483649", true, -2147483649LL, 0},
+                       Int{"9223372036854775807", false, 0, 9223372036854775807ULL},
+                       Int{"-9223372036854775808", true, INT64_MIN, 0},
+                       Int{"18446744073709551615", false, 0, UINT64_MAX},
+                       Int{"10000000000000000000", false, 0, 10000000000000000000ULL}}) {
+    INFO(c.text);
+    Parsed p(c.text);
+    if (c.is_signed) {
+      REQUIRE((*p).IsInt64());
+      CHECK((*p).GetInt64() == c.i);
+    } else {
+      REQUIRE((*p).IsUint64());
+      CHECK((*p).GetUint64() == c.u);
+    }
+  }
+  // Just outside 64 bits: doubles (integers all the same).
+  for (const char* text : {"18446744073709551616", "-9223372036854775809", "99999999999999999999",
+                           "100000000000000000000000"}) {
+    INFO(text);
+    Parsed p(text);
+    CHECK((*p).IsDouble());
+    CHECK((*p).GetDouble() == std::strtod(text, nullptr));
+    CHECK(json::type_bits(*p) & json::kInteger);
+  }
+  // Bit-exact against strtod: fast path, long significands, subnormals, underflow, signed zero.
+  for (const char* text : {"0.1", "-0.0", "0e40", "1.5e-7", "123456789012345678.5", "9007199254740993.0",
+                           "0.000184467440737095516159", "2.2250738585072011e-308", "4.9e-324", "2e-324",
+                           "1e-400", "-1e-400", "1.7976931348623157e308", "179769313486231570000e288",
+                           "3.14159265358979323846264338327950288", "1e22", "1e23", "8.589973e9",
+                           "0.30000000000000004"}) {
+    INFO(text);
+    Parsed p(text);
+    REQUIRE((*p).IsDouble());
+    double want = std::strtod(text, nullptr), got = (*p).GetDouble();
+    CHECK(std::memcmp(&want, &got, sizeof want) == 0);
+  }
+}
+
+TEST_CASE("number: beyond the double range is the same located error as 1e400", "[number]") {
+  for (const char* text : {"1e400", "10e308", "1.8e308", "9299991999E299", "-1e309",
+                           "[1, 179769313486231590000e288]"}) {
+    INFO(text);
+    rapidjson::Document doc;
+    jsonsieve::ParseError error;
+    CHECK_FALSE(jsonsieve::parse_json(text, &doc, &error));
+    CHECK_THAT(error.message, Catch::Matchers::Contains("Number too big"));
+    CHECK(error.line == 1);
+    CHECK(text[error.offset] != ' ');
+    CHECK((text[error.offset] == '-' || (text[error.offset] >= '0' && text[error.offset] <= '9')));
+  }
 }
 
 TEST_CASE("number: integers within 64 bits are exact", "[number]") {
