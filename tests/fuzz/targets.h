@@ -5,8 +5,9 @@
 // Each target returns "" when every checked property holds, else what broke (the libFuzzer
 // entry points print it and abort, which saves the input as a crash). Crashes, leaks and UB are
 // the sanitizers' to find; these are the properties no sanitizer sees:
-//   json_parse      parse(text) → on success: serialize → parse again gives an equal value with
-//                   the same hash; on failure: a message and a location inside the text.
+//   json_parse      parse(text) → on success: every number is what strtod reads, serialize →
+//                   parse again gives an equal value with the same hash; on failure: a message
+//                   and a location inside the text, and a number refused as too big is one.
 //   schema_compile  [options byte] schema text → compile with the meta-schema check off (so
 //                   the compiler sees schemas no meta-schema would let through); a failure has
 //                   a message.
@@ -152,12 +153,31 @@ inline bool has_duplicate_keys(const Json& value) {
   return false;
 }
 
+// A number refused as beyond the double range must be one: strtod reads it as infinite (the
+// error is located at the number's first byte).
+inline std::string refused_number_problem(const ParseError& e, std::string_view text) {
+  if (e.message.rfind("Number too big", 0) != 0) return "";
+  size_t end = e.offset;
+  while (end < text.size() && std::strchr("+-.eE0123456789", text[end]) != nullptr && text[end] != '\0') ++end;
+  std::string number(text.substr(e.offset, end - e.offset));
+  double d = std::strtod(number.c_str(), nullptr);
+  if (std::isinf(d)) return "";
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "number %.60s refused as beyond the double range, but strtod reads %.17g",
+                number.c_str(), d);
+  return buf;
+}
+
 inline std::string run_json_parse(const uint8_t* data, size_t size) {
   std::string_view text = as_text(data, size);
   Limits limits;
   rapidjson::Document doc;
   ParseError error;
-  if (!json::parse(text, &doc, &error, limits)) return location_problem(error, text);
+  if (!json::parse(text, &doc, &error, limits)) {
+    std::string p = location_problem(error, text);
+    if (!p.empty()) return p;
+    return refused_number_problem(error, text);
+  }
 
   rapidjson::Document raw;
   constexpr unsigned kRawFlags = json::kParseFlags | rapidjson::kParseNumbersAsStringsFlag;
