@@ -15,6 +15,7 @@
 #include <cstring>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace jsonsieve::json {
 namespace {
@@ -147,6 +148,75 @@ uint64_t key_hash(const char* s, size_t n) {
   return h ^ (h >> 29);
 }
 
+// A number token at `offset` (text coordinates), `length` bytes.
+struct NumberPatch {
+  size_t offset;
+  size_t length;
+};
+
+// RFC 8259's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view t) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t from = i;
+    while (i < t.size() && is_digit(t[i])) ++i;
+    return i > from;
+  };
+  if (i < t.size() && t[i] == '-') ++i;
+  if (i < t.size() && t[i] == '0') ++i;
+  else if (!digits()) return false;
+  if (i < t.size() && t[i] == '.') { ++i; if (!digits()) return false; }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == t.size();
+}
+
+// RapidJSON's reader refuses some finite numbers before the handler sees them: an exponent
+// above 308 plus the fraction digits (0e400, 0.0e309) and an integer part past DBL_MAX / 10
+// (DBL_MAX written out in full). Finds the number tokens of `text` that may be such (a large
+// exponent or a long integer part) and that strtod reads as finite; the caller parses again
+// with those replaced by a 0 of the same length. Strings are skipped; outside them a number is
+// the only token that starts with '-' or a digit.
+std::vector<NumberPatch> refused_numbers(std::string_view text) {
+  std::vector<NumberPatch> found;
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      ++i;
+      continue;
+    }
+    if (c != '-' && !is_digit(c)) { ++i; continue; }
+    size_t start = i, integer_digits = 0, exponent_digits = 0;
+    bool in_exponent = false, in_fraction = false;
+    for (; i < text.size(); ++i) {
+      char d = text[i];
+      if (is_digit(d)) {
+        if (in_exponent) exponent_digits += exponent_digits > 0 || d != '0';
+        else if (!in_fraction) ++integer_digits;
+      } else if (d == '.') {
+        in_fraction = true;
+      } else if (d == 'e' || d == 'E') {
+        in_exponent = true;
+      } else if (!(in_exponent && (d == '+' || d == '-')) && !(d == '-' && i == start)) {
+        break;
+      }
+    }
+    if (exponent_digits < 3 && integer_digits < 300) continue;
+    if (!is_json_number(text.substr(start, i - start))) continue;  // stays an error (0.e400)
+    std::string number(text.substr(start, i - start));
+    char* end = nullptr;
+    double d = std::strtod(number.c_str(), &end);
+    if (end == number.c_str() + number.size() && !std::isinf(d)) found.push_back({start, i - start});
+  }
+  return found;
+}
+
 // Why a handler stopped the parser (RapidJSON only knows that it was stopped).
 enum class Stop { kNone, kTooDeep, kLoneSurrogate, kNumberTooBig, kDuplicateKey };
 
@@ -179,6 +249,10 @@ struct DepthLimitedHandler {
   // without a backslash skip the per-string scan.
   bool has_escapes = true;
   const char* insitu = nullptr;
+  // Numbers RapidJSON would refuse before converting them (see refused_numbers): the text
+  // holds a 0 padded with spaces there; their value comes from `original`. Sorted by offset.
+  const std::vector<NumberPatch>* patches = nullptr;
+  std::string_view original;
 
   DepthLimitedHandler(Document& d, uint32_t max, Stream& s, size_t sk,
                       std::string_view t, StackAllocator* scratch)
@@ -200,7 +274,15 @@ struct DepthLimitedHandler {
   bool Uint64(uint64_t u) { return doc.Uint64(u); }
   bool Double(double d) { return doc.Double(d); }
   bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-    Number v = to_number(s, n);
+    Number v;
+    if (patches != nullptr) {
+      size_t at = insitu ? insitu_offset(s) : offset() - n;
+      auto p = std::lower_bound(patches->begin(), patches->end(), at,
+                                [](const NumberPatch& a, size_t b) { return a.offset < b; });
+      v = p != patches->end() && p->offset == at ? to_number(original.data() + at, p->length) : to_number(s, n);
+    } else {
+      v = to_number(s, n);
+    }
     switch (v.kind) {
       case Number::kInt64: return doc.Int64(v.i);
       case Number::kUint64: return doc.Uint64(v.u);
@@ -404,7 +486,8 @@ void locate(std::string_view text, size_t offset, size_t* line, size_t* column) 
 namespace {
 template <typename Document, typename StackAllocator>
 bool parse_document(std::string_view text, Document* doc, ParseError* error, const Limits& limits,
-                    StackAllocator* scratch) {
+                    StackAllocator* scratch, const std::vector<NumberPatch>* patches = nullptr,
+                    std::string_view original = {}) {
   size_t skip = 0;
   if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
       static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF) {
@@ -447,6 +530,8 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
   DepthLimitedHandler<Document, StackAllocator, Stream> handler(*doc, limits.max_data_depth, stream, skip,
                                                                 text, scratch);
   handler.insitu = copy;
+  handler.patches = patches;
+  handler.original = original;
   handler.has_escapes = std::memchr(text.data(), '\\', text.size()) != nullptr;
   rapidjson::ParseResult result;
   bool trailing_nul = false;
@@ -461,6 +546,20 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
   doc->Populate(generate);
   if (!result.IsError() && !trailing_nul) return true;
   doc->SetNull();
+  if (result.Code() == rapidjson::kParseErrorNumberTooBig && handler.stop == Stop::kNone &&
+      patches == nullptr) {
+    // Refused by RapidJSON's own range check, which also refuses some finite numbers: parse
+    // again with those replaced (same length, so every offset stays), once.
+    std::vector<NumberPatch> refused = refused_numbers(text);
+    if (!refused.empty()) {
+      std::string patched(text);
+      for (const NumberPatch& p : refused) {
+        patched[p.offset] = '0';
+        std::memset(&patched[p.offset + 1], ' ', p.length - 1);
+      }
+      return parse_document(std::string_view(patched), doc, error, limits, scratch, &refused, text);
+    }
+  }
   error->offset = result.Offset() + skip;
   switch (handler.stop) {
     case Stop::kLoneSurrogate:

@@ -190,6 +190,50 @@ TEST_CASE("number: beyond the double range is the same located error as 1e400", 
   }
 }
 
+TEST_CASE("number: finite numbers RapidJSON's own range check refuses are read", "[number]") {
+  // Zero with an exponent past 308, and DBL_MAX written out as an integer (309 digits).
+  std::string dbl_max_digits =
+      "1797693134862315708145274237317043567980705675258449965989174768031572607800285387605895586327668781715"
+      "4045895351438246423432132688946418276846754670353751698604991057655128207624549009038932894407586850845"
+      "5133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368";
+  REQUIRE(dbl_max_digits.size() == 309);
+  struct Case { std::string text; double want; };
+  for (const Case& c : {Case{"0e400", 0.0}, Case{"-0e999", -0.0}, Case{"0.0e309", 0.0}, Case{"0.000E+400", 0.0},
+                        Case{dbl_max_digits, 1.7976931348623157e308}, Case{"1e-400", 0.0}}) {
+    INFO(c.text.substr(0, 20));
+    Parsed p(c.text);
+    REQUIRE((*p).IsDouble());
+    double got = (*p).GetDouble();
+    CHECK(std::memcmp(&got, &c.want, sizeof got) == 0);
+  }
+  // Through the validator's pooled parser too, among other values and after a BOM.
+  jsonsieve::CompileResult c = jsonsieve::compile(R"({"items": {"const": 0}})");
+  REQUIRE(c.ok());
+  jsonsieve::Validator v(c.schema);
+  CHECK(v.is_valid_text("[0e400, -0.0e309, 0]"));
+  CHECK(v.is_valid_text("\xEF\xBB\xBF[0, 0E+999]"));
+  CHECK_FALSE(v.is_valid_text("[0e400, 1]"));
+  // A number beyond the range after a patched one is still the located error.
+  jsonsieve::ValidationResult r = v.validate_text("[0e400,\n 1e400]");
+  CHECK(r.failed());
+  CHECK(r.failure.line == 2);
+  CHECK(r.failure.column == 2);
+  CHECK_THAT(r.failure.message, Catch::Matchers::Contains("Number too big"));
+  rapidjson::Document doc;
+  jsonsieve::ParseError error;
+  CHECK_FALSE(jsonsieve::parse_json("{\"a\": 0e400, \"b\": 1e400}", &doc, &error));
+  CHECK(error.column == 19);
+  CHECK_FALSE(jsonsieve::parse_json("[0e400, tru]", &doc, &error));
+  CHECK(error.column == 9);
+  // Only numbers JSON allows are read again: these stay errors.
+  for (const char* text : {"[0e400, 0.e400]", "[0e400, 00e400]", "[0e400, -e400]", "[0e400, 0e+]", "[0e400, .0e400]",
+                           "[0e400, 0e400.5]", "[0e400, 1e400]", "[0e400, \"\\\"\", 0.e400]"}) {
+    INFO(text);
+    CHECK_FALSE(jsonsieve::parse_json(text, &doc, &error));
+    CHECK(error.column > 2);
+  }
+}
+
 TEST_CASE("number: integers within 64 bits are exact", "[number]") {
   CHECK(valid(R"({"const": 9223372036854775807})", "9223372036854775807"));
   CHECK_FALSE(valid(R"({"const": 9223372036854775807})", "9223372036854775806"));
