@@ -203,8 +203,9 @@ std::vector<NumberPatch> refused_numbers(std::string_view text) {
         in_fraction = true;
       } else if (d == 'e' || d == 'E') {
         in_exponent = true;
-      } else if (!(in_exponent && (d == '+' || d == '-')) && !(d == '-' && i == start)) {
-        break;
+      } else if (!(d == '-' && i == start) &&
+                 !((d == '+' || d == '-') && (text[i - 1] == 'e' || text[i - 1] == 'E'))) {
+        break;  // a sign belongs to the number only first or right after the exponent mark
       }
     }
     if (exponent_digits < 3 && integer_digits < 300) continue;

@@ -157,8 +157,17 @@ inline bool has_duplicate_keys(const Json& value) {
 // error is located at the number's first byte).
 inline std::string refused_number_problem(const ParseError& e, std::string_view text) {
   if (e.message.rfind("Number too big", 0) != 0) return "";
+  // The number's extent by JSON's grammar: -?digits(.digits)?([eE][+-]?digits)?
   size_t end = e.offset;
-  while (end < text.size() && std::strchr("+-.eE0123456789", text[end]) != nullptr && text[end] != '\0') ++end;
+  auto digits = [&] { while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end; };
+  if (end < text.size() && text[end] == '-') ++end;
+  digits();
+  if (end < text.size() && text[end] == '.') { ++end; digits(); }
+  if (end < text.size() && (text[end] == 'e' || text[end] == 'E')) {
+    ++end;
+    if (end < text.size() && (text[end] == '+' || text[end] == '-')) ++end;
+    digits();
+  }
   std::string number(text.substr(e.offset, end - e.offset));
   double d = std::strtod(number.c_str(), nullptr);
   if (std::isinf(d)) return "";

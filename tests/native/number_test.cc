@@ -225,6 +225,9 @@ TEST_CASE("number: finite numbers RapidJSON's own range check refuses are read",
   CHECK(error.column == 19);
   CHECK_FALSE(jsonsieve::parse_json("[0e400, tru]", &doc, &error));
   CHECK(error.column == 9);
+  CHECK_FALSE(jsonsieve::parse_json("0e05407-3429358", &doc, &error));
+  CHECK(error.column == 8);  // the trailing text, not the number
+  CHECK_THAT(error.message, !Catch::Matchers::Contains("Number too big"));
   // Only numbers JSON allows are read again: these stay errors.
   for (const char* text : {"[0e400, 0.e400]", "[0e400, 00e400]", "[0e400, -e400]", "[0e400, 0e+]", "[0e400, .0e400]",
                            "[0e400, 0e400.5]", "[0e400, 1e400]", "[0e400, \"\\\"\", 0.e400]"}) {
