@@ -154,26 +154,6 @@ struct NumberPatch {
   size_t length;
 };
 
-// RFC 8259's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-bool is_json_number(std::string_view t) {
-  size_t i = 0;
-  auto digits = [&] {
-    size_t from = i;
-    while (i < t.size() && is_digit(t[i])) ++i;
-    return i > from;
-  };
-  if (i < t.size() && t[i] == '-') ++i;
-  if (i < t.size() && t[i] == '0') ++i;
-  else if (!digits()) return false;
-  if (i < t.size() && t[i] == '.') { ++i; if (!digits()) return false; }
-  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-    ++i;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-    if (!digits()) return false;
-  }
-  return i == t.size();
-}
-
 // RapidJSON's reader refuses some finite numbers before the handler sees them: an exponent
 // above 308 plus the fraction digits (0e400, 0.0e309) and an integer part past DBL_MAX / 10
 // (DBL_MAX written out in full). Finds the number tokens of `text` that may be such (a large
@@ -192,24 +172,35 @@ std::vector<NumberPatch> refused_numbers(std::string_view text) {
       continue;
     }
     if (c != '-' && !is_digit(c)) { ++i; continue; }
-    size_t start = i, integer_digits = 0, exponent_digits = 0;
-    bool in_exponent = false, in_fraction = false;
-    for (; i < text.size(); ++i) {
-      char d = text[i];
-      if (is_digit(d)) {
-        if (in_exponent) exponent_digits += exponent_digits > 0 || d != '0';
-        else if (!in_fraction) ++integer_digits;
-      } else if (d == '.') {
-        in_fraction = true;
-      } else if (d == 'e' || d == 'E') {
-        in_exponent = true;
-      } else if (!(d == '-' && i == start) &&
-                 !((d == '+' || d == '-') && (text[i - 1] == 'e' || text[i - 1] == 'E'))) {
-        break;  // a sign belongs to the number only first or right after the exponent mark
-      }
+    // The number RapidJSON reads here: the longest prefix its grammar allows.
+    const size_t start = i;
+    auto digits = [&] {
+      size_t from = i;
+      while (i < text.size() && is_digit(text[i])) ++i;
+      return i - from;
+    };
+    if (text[i] == '-') ++i;
+    size_t integer_digits = 0, exponent_digits = 0;
+    bool valid = true;
+    if (i < text.size() && text[i] == '0') {
+      ++i;
+      integer_digits = 1;
+    } else {
+      integer_digits = digits();
+      valid = integer_digits > 0;
     }
-    if (exponent_digits < 3 && integer_digits < 300) continue;
-    if (!is_json_number(text.substr(start, i - start))) continue;  // stays an error (0.e400)
+    if (valid && i < text.size() && text[i] == '.') {
+      ++i;
+      valid = digits() > 0;
+    }
+    if (valid && i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+      ++i;
+      if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+      while (i < text.size() && text[i] == '0') ++i;  // leading zeros do not make it big
+      exponent_digits = digits();
+      valid = exponent_digits > 0 || text[i - 1] == '0';
+    }
+    if (!valid || (exponent_digits < 3 && integer_digits < 300)) continue;  // 0.e400 stays an error
     std::string number(text.substr(start, i - start));
     char* end = nullptr;
     double d = std::strtod(number.c_str(), &end);

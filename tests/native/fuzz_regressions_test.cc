@@ -151,3 +151,9 @@ TEST_CASE("fuzz regression: zero with an exponent beyond 308 is refused as too b
 TEST_CASE("fuzz regression: a refused number followed by a sign", "[fuzz][json]") {
   CHECK(replay("json_parse-refused-number-followed-by-a-sign.bin") == "");
 }
+
+// 0E+0000000176572.511530: likewise, with a fraction after the exponent; the second look now
+// measures numbers exactly as RapidJSON's grammar does (longest valid prefix).
+TEST_CASE("fuzz regression: a refused number followed by a fraction", "[fuzz][json]") {
+  CHECK(replay("json_parse-refused-number-followed-by-a-fraction.bin") == "");
+}
