@@ -1,5 +1,6 @@
-// NDJSON batches: split lines, skip blank ones, fast-path every record, and re-validate only
-// the failing ones for their details (so a mostly valid batch costs one flag evaluation per record).
+// NDJSON batches: split lines, skip blank ones, fast-path every record, and evaluate again only
+// the failing ones, on the same parse, for their details (a mostly valid batch costs one parse
+// and one flag evaluation per record).
 #include "jsonsieve/ndjson.h"
 
 #include <cstring>
@@ -62,17 +63,17 @@ NdjsonReport validate_ndjson(Validator& validator, std::string_view text, const 
         failure.parse.line = line_number;
         failure.parse.column = 1;
         failure.parse.offset = failure.offset;
-      } else if (validator.is_valid_text(line)) {
+      } else if (validator.check_text(line, &failure.result, options.format, options.annotations)) {
         verdict = LineVerdict::Valid;
       } else if (!validator.last_failure().message.empty() && validator.last_failure().line > 0) {
-        verdict = LineVerdict::Malformed;
+        verdict = LineVerdict::Malformed;  // a parse error (limits hit while validating have no line)
         failure.malformed = true;
+        failure.result = ValidationResult();
         failure.parse = validator.last_failure();
         failure.parse.offset += failure.offset;
         renumber(&failure.parse, line_number);
       } else {
-        verdict = LineVerdict::Invalid;
-        failure.result = validator.validate_text(line, options.format, options.annotations);
+        verdict = LineVerdict::Invalid;  // failure.result: the errors, from the same parse
         for (OutputUnit& unit : failure.result.errors) {
           if (unit.line > 0) unit.line = line_number;
         }

@@ -111,17 +111,21 @@ ValidationResult Validator::validate(const Json& instance, OutputFormat format, 
 
 namespace {
 
-// SAX pass that finds where values start, for the instance locations of reported errors.
+// SAX pass that finds where values start, for the instance locations of reported errors. The
+// current pointer is one string grown and cut back as containers open and close; the pass stops
+// as soon as every wanted location was seen.
 struct Locator {
   rapidjson::MemoryStream* stream;
   std::string_view text;
   size_t skip;
   std::vector<std::string>* wanted;       // sorted, unique pointers
   std::vector<size_t>* offsets;           // parallel to wanted
-  std::vector<std::string> path;          // current pointer tokens (escaped)
+  std::string pointer;                    // of the value being read
+  std::vector<size_t> marks;              // pointer length before each open container's token
   std::vector<size_t> next_index;         // per open container: next array index, or SIZE_MAX for objects
-  std::string pending_key;
+  std::string pending_key;                // "/" + escaped key
   size_t last = 0;
+  size_t found = 0;
 
   size_t value_start() {
     size_t p = last;
@@ -129,24 +133,37 @@ struct Locator {
                                text[p] == '\r' || text[p] == ',' || text[p] == ':')) ++p;
     return p;
   }
-  void at_value() {
-    std::string pointer;
+  // Enters a value: its pointer, and its offset if wanted. False once all are found.
+  bool at_value() {
     if (!next_index.empty()) {
+      marks.push_back(pointer.size());
       if (next_index.back() == SIZE_MAX) {
-        path.push_back(pending_key);
+        pointer += pending_key;
       } else {
-        path.push_back(std::to_string(next_index.back()++));
+        json::append_pointer_index(&pointer, next_index.back()++);
       }
     }
-    for (const std::string& t : path) { pointer += '/'; pointer += t; }
     auto it = std::lower_bound(wanted->begin(), wanted->end(), pointer);
-    if (it != wanted->end() && *it == pointer) (*offsets)[static_cast<size_t>(it - wanted->begin())] = value_start();
+    if (it != wanted->end() && *it == pointer) {
+      size_t& slot = (*offsets)[static_cast<size_t>(it - wanted->begin())];
+      if (slot == SIZE_MAX) ++found;
+      slot = value_start();
+    }
+    return true;
   }
-  void after_scalar() {
-    if (!next_index.empty()) path.pop_back();
+  void leave() {
+    if (!next_index.empty()) {
+      pointer.resize(marks.back());
+      marks.pop_back();
+    }
+  }
+  bool more() const { return found < wanted->size(); }
+  bool scalar() {
+    at_value();
+    leave();
     last = stream->Tell() + skip;
+    return more();
   }
-  bool scalar() { at_value(); after_scalar(); return true; }
   bool Null() { return scalar(); }
   bool Bool(bool) { return scalar(); }
   bool Int(int) { return scalar(); }
@@ -159,17 +176,16 @@ struct Locator {
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     pending_key.clear();
     json::append_pointer_token(&pending_key, std::string_view(s, n));
-    pending_key.erase(0, 1);
     last = stream->Tell() + skip;
     return true;
   }
-  bool StartObject() { at_value(); next_index.push_back(SIZE_MAX); last = stream->Tell() + skip; return true; }
-  bool StartArray() { at_value(); next_index.push_back(0); last = stream->Tell() + skip; return true; }
+  bool StartObject() { at_value(); next_index.push_back(SIZE_MAX); last = stream->Tell() + skip; return more(); }
+  bool StartArray() { at_value(); next_index.push_back(0); last = stream->Tell() + skip; return more(); }
   bool EndObject(rapidjson::SizeType) { return end(); }
   bool EndArray(rapidjson::SizeType) { return end(); }
   bool end() {
     next_index.pop_back();
-    if (!next_index.empty()) path.pop_back();
+    leave();
     last = stream->Tell() + skip;
     return true;
   }
@@ -184,7 +200,7 @@ void locate_errors(std::string_view text, std::vector<OutputUnit>* units) {
   std::vector<size_t> offsets(wanted.size(), SIZE_MAX);
   size_t skip = text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  Locator locator{&stream, text, skip, &wanted, &offsets, {}, {}, {}, skip};
+  Locator locator{&stream, text, skip, &wanted, &offsets, {}, {}, {}, {}, skip, 0};
   rapidjson::Reader reader;
   reader.Parse<json::kParseFlags>(stream, locator);
   for (OutputUnit& u : *units) {
@@ -211,6 +227,27 @@ ValidationResult Validator::validate_text(std::string_view text, OutputFormat fo
     locate_errors(text, &result.units);
   }
   return result;
+}
+
+bool Validator::check_text(std::string_view text, ValidationResult* result, OutputFormat format,
+                           bool annotations) {
+  bool valid = false;
+  bool parsed = state_->with_parsed(text, [&](const Json& doc) {
+    valid = state_->run(doc, OutputFormat::Flag, false);
+    if (!valid) *result = state_->collect(state_->run(doc, format, annotations));
+  });
+  if (!parsed) {
+    *result = ValidationResult();
+    result->valid = false;
+    result->failure = state_->last_failure;
+    return false;
+  }
+  if (valid) return true;
+  if (!result->errors.empty()) {
+    locate_errors(text, &result->errors);
+    locate_errors(text, &result->units);
+  }
+  return false;
 }
 
 }  // namespace jsonsieve
