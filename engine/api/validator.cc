@@ -199,10 +199,21 @@ void locate_errors(std::string_view text, std::vector<OutputUnit>* units) {
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
   std::vector<size_t> offsets(wanted.size(), SIZE_MAX);
   size_t skip = text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  rapidjson::MemoryStream stream(text.data() + skip, text.size() - skip);
-  Locator locator{&stream, text, skip, &wanted, &offsets, {}, {}, {}, {}, skip, 0};
-  rapidjson::Reader reader;
-  reader.Parse<json::kParseFlags>(stream, locator);
+  auto run = [&](std::string_view t) {
+    rapidjson::MemoryStream stream(t.data() + skip, t.size() - skip);
+    Locator locator{&stream, t, skip, &wanted, &offsets, {}, {}, {}, {}, skip, 0};
+    rapidjson::Reader reader;
+    return reader.Parse<json::kParseFlags>(stream, locator);
+  };
+  if (run(text).Code() == rapidjson::kParseErrorNumberTooBig) {
+    // The text parsed, so the number was one RapidJSON refuses on its own (0e400): again, with
+    // those masked (same offsets).
+    std::string masked = json::mask_refused_numbers(text);
+    if (!masked.empty()) {
+      std::fill(offsets.begin(), offsets.end(), SIZE_MAX);
+      run(masked);
+    }
+  }
   for (OutputUnit& u : *units) {
     auto it = std::lower_bound(wanted.begin(), wanted.end(), u.instance_location);
     size_t offset = offsets[static_cast<size_t>(it - wanted.begin())];

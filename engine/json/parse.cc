@@ -209,6 +209,16 @@ std::vector<NumberPatch> refused_numbers(std::string_view text) {
   return found;
 }
 
+// `text` with each patch's number replaced by a 0 padded with spaces (same length).
+std::string masked(std::string_view text, const std::vector<NumberPatch>& patches) {
+  std::string out(text);
+  for (const NumberPatch& p : patches) {
+    out[p.offset] = '0';
+    std::memset(&out[p.offset + 1], ' ', p.length - 1);
+  }
+  return out;
+}
+
 // Why a handler stopped the parser (RapidJSON only knows that it was stopped).
 enum class Stop { kNone, kTooDeep, kLoneSurrogate, kNumberTooBig, kDuplicateKey };
 
@@ -465,6 +475,11 @@ size_t lone_surrogate_offset(std::string_view t, size_t end) {
 
 }  // namespace
 
+std::string mask_refused_numbers(std::string_view text) {
+  std::vector<NumberPatch> refused = refused_numbers(text);
+  return refused.empty() ? std::string() : masked(text, refused);
+}
+
 void locate(std::string_view text, size_t offset, size_t* line, size_t* column) {
   size_t l = 1, line_start = 0;
   if (offset > text.size()) offset = text.size();
@@ -544,11 +559,7 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
     // again with those replaced (same length, so every offset stays), once.
     std::vector<NumberPatch> refused = refused_numbers(text);
     if (!refused.empty()) {
-      std::string patched(text);
-      for (const NumberPatch& p : refused) {
-        patched[p.offset] = '0';
-        std::memset(&patched[p.offset + 1], ' ', p.length - 1);
-      }
+      std::string patched = masked(text, refused);
       return parse_document(std::string_view(patched), doc, error, limits, scratch, &refused, text);
     }
   }

@@ -4,6 +4,7 @@
 // the second occurrence), and errors located by byte offset, line and column.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "jsonsieve/jsonsieve.h"
@@ -29,6 +30,11 @@ bool parse(std::string_view text, rapidjson::Document* doc, ParseError* error,
 // `scratch` also holds the parser's own stack.
 bool parse(std::string_view text, PooledDocument* doc, ParseError* error, const Limits& limits,
            rapidjson::MemoryPoolAllocator<>* scratch);
+
+// For other RapidJSON passes over text that parse() accepted (the Locator): `text` with the
+// finite numbers RapidJSON's reader refuses on its own (0e400) masked by a same-length 0, or ""
+// when there are none.
+std::string mask_refused_numbers(std::string_view text);
 
 // 1-based line and column (in bytes) of a byte offset in `text`.
 void locate(std::string_view text, size_t offset, size_t* line, size_t* column);

@@ -213,6 +213,15 @@ TEST_CASE("number: finite numbers RapidJSON's own range check refuses are read",
   CHECK(v.is_valid_text("[0e400, -0.0e309, 0]"));
   CHECK(v.is_valid_text("\xEF\xBB\xBF[0, 0E+999]"));
   CHECK_FALSE(v.is_valid_text("[0e400, 1]"));
+  // Errors after such a number are located too (the Locator reads the text again).
+  jsonsieve::CompileResult numbers = jsonsieve::compile(R"({"items": {"type": "number"}})");
+  REQUIRE(numbers.ok());
+  jsonsieve::Validator nv(numbers.schema);
+  jsonsieve::ValidationResult located = nv.validate_text("[0e400,\n \"x\"]");
+  REQUIRE(located.errors.size() == 1);
+  CHECK(located.errors[0].instance_location == "/1");
+  CHECK(located.errors[0].line == 2);
+  CHECK(located.errors[0].column == 2);
   // A number beyond the range after a patched one is still the located error.
   jsonsieve::ValidationResult r = v.validate_text("[0e400,\n 1e400]");
   CHECK(r.failed());
