@@ -219,6 +219,20 @@ std::string masked(std::string_view text, const std::vector<NumberPatch>& patche
   return out;
 }
 
+// One per member seen, and a marker per open object (hash = the enclosing object's marker
+// index, start = SIZE_MAX). `start` is the offset of the key's opening quote.
+struct KeyEntry {
+  uint64_t hash;
+  size_t start;
+};
+
+// By hash, then in text order. Not a template: one copy for every document type (wasm size).
+void sort_key_entries(KeyEntry* entries, size_t n) {
+  std::sort(entries, entries + n, [](const KeyEntry& a, const KeyEntry& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.start < b.start;
+  });
+}
+
 // Why a handler stopped the parser (RapidJSON only knows that it was stopped).
 enum class Stop { kNone, kTooDeep, kLoneSurrogate, kNumberTooBig, kDuplicateKey };
 
@@ -229,12 +243,6 @@ enum class Stop { kNone, kTooDeep, kLoneSurrogate, kNumberTooBig, kDuplicateKey 
 // copy, where RapidJSON decoded them in place.
 template <typename Document, typename StackAllocator, typename Stream>
 struct DepthLimitedHandler {
-  // One per member seen, and a marker per open object (hash = the enclosing object's marker
-  // index, start = SIZE_MAX). `start` is the offset of the key's opening quote.
-  struct KeyEntry {
-    uint64_t hash;
-    size_t start;
-  };
 
   Document& doc;
   uint32_t max_depth;
@@ -398,9 +406,7 @@ struct DepthLimitedHandler {
   // A big object's keys: sorted by hash, equal neighbours are compared as text. Reports the
   // duplicate that comes first in the text.
   bool CheckSorted(KeyEntry* entries, size_t n) {
-    std::sort(entries, entries + n, [](const KeyEntry& a, const KeyEntry& b) {
-      return a.hash != b.hash ? a.hash < b.hash : a.start < b.start;
-    });
+    sort_key_entries(entries, n);
     size_t found = SIZE_MAX;
     for (size_t i = 0; i + 1 < n;) {
       size_t run = i + 1;  // [i, run): equal hashes, in text order
