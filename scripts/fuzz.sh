@@ -81,8 +81,10 @@ $(pkg-config --cflags re2)"
 }
 write_ninja
 build_start=$SECONDS
-ninja -C "$OUT" -j "${JSONSIEVE_JOBS:-2}" "${targets[@]/#/fuzz_}" | grep -v '^\[' || true
-[[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz.sh: build failed" >&2; exit 1; }
+# ninja's status, not grep's (grep fails when ninja printed nothing but progress lines).
+build_status=0
+ninja -C "$OUT" -j "${JSONSIEVE_JOBS:-2}" "${targets[@]/#/fuzz_}" | grep -v '^\[' || build_status=${PIPESTATUS[0]}
+((build_status == 0)) || { echo "fuzz.sh: build failed" >&2; exit 1; }
 echo "fuzz.sh: built in $((SECONDS - build_start)) s"
 ((build_only)) && exit 0
 
