@@ -17,6 +17,12 @@ void Evaluated::mark_items_below(size_t end, size_t count) {
   if (items.size() < count) items.resize(count, false);
   for (size_t i = 0; i < end && i < count; ++i) items[i] = true;
 }
+void Evaluated::clear() {
+  members.clear();  // keeps capacity
+  items.clear();
+  all_members = false;
+  all_items = false;
+}
 void Evaluated::merge(const Evaluated& other) {
   all_members = all_members || other.all_members;
   all_items = all_items || other.all_items;
@@ -45,6 +51,7 @@ void Context::reset(OutputFormat format, bool annotations) {
   truncated_ = false;
   current_unit_ = -1;
   evaluated_ = nullptr;
+  trackers_used_ = 0;
   keyword_path_.clear();
   instance_path_.clear();
   dynamic_scope_.clear();
@@ -194,9 +201,14 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
   if (pushed_scope) dynamic_scope_.push_back(node.resource);
 
   Evaluated* outer = evaluated_;
-  Evaluated local;
   const bool track = node.tracks_evaluated || (in_place && outer != nullptr);
-  evaluated_ = track ? &local : nullptr;
+  Evaluated* local = nullptr;
+  if (track) {
+    if (trackers_used_ == trackers_.size()) trackers_.push_back(std::make_unique<Evaluated>());
+    local = trackers_[trackers_used_++].get();
+    local->clear();
+  }
+  evaluated_ = local;
 
   const size_t mark = units_.size();
   int32_t saved_unit = current_unit_;
@@ -279,7 +291,10 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
     }
   }
   evaluated_ = outer;
-  if (valid && in_place && outer != nullptr) outer->merge(local);
+  if (local != nullptr) {
+    if (valid && in_place && outer != nullptr) outer->merge(*local);
+    --trackers_used_;
+  }
   if (pushed_scope) dynamic_scope_.pop_back();
   --depth_;
   return valid;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -34,6 +35,7 @@ struct Evaluated {
   bool member(size_t i) const { return all_members || (i < members.size() && members[i]); }
   bool item(size_t i) const { return all_items || (i < items.size() && items[i]); }
   void merge(const Evaluated& other);
+  void clear();
 };
 
 class Context {
@@ -127,6 +129,10 @@ class Context {
   std::vector<PathSegment> instance_path_;
   std::vector<const Resource*> dynamic_scope_;
   std::vector<OutputUnit> units_;
+  // Trackers of the nodes being evaluated, one per level that tracks, kept across calls with
+  // their capacity: unevaluated* allocates nothing once warm.
+  std::vector<std::unique_ptr<Evaluated>> trackers_;
+  size_t trackers_used_ = 0;
 };
 
 // Evaluate the whole schema against an instance.

@@ -591,11 +591,14 @@ TEST_CASE("limits: warm is_valid_text allocates nothing with uniqueItems over 8 
 }
 
 TEST_CASE("limits: warm is_valid_text allocates nothing with unevaluatedProperties/Items",
-          "[limits][alloc][!mayfail]") {
-  // BUG: the evaluated-members tracker (schema::Evaluated, std::vector<bool>) is a fresh local
-  // per tracked node and resizes on every call.
+          "[limits][alloc]") {
+  // The evaluated-members trackers are kept by the Context across calls, with their capacity.
   CHECK(warm_allocations(R"({"properties": {"a": true}, "unevaluatedProperties": false})", R"({"a": 1})") == 0);
   CHECK(warm_allocations(R"({"prefixItems": [true], "unevaluatedItems": false})", "[1]") == 0);
+  // Nested and in-place trackers ($ref, allOf, anyOf) too.
+  CHECK(warm_allocations(R"({"allOf": [{"properties": {"a": true}}], "anyOf": [{"$ref": "#/$defs/b"}],
+                             "$defs": {"b": {"properties": {"b": {"unevaluatedItems": false, "prefixItems": [true]}}}},
+                             "unevaluatedProperties": false})", R"({"a": 1, "b": [2]})") == 0);
 }
 
 TEST_CASE("limits: warm is_valid on a parsed document allocates nothing", "[limits][alloc]") {
