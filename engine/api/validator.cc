@@ -24,10 +24,12 @@ struct Validator::State {
   static constexpr size_t kChunk = 64 * 1024;
   ParseError last_failure;
 
-  explicit State(std::shared_ptr<const Schema> s)
-      : schema(std::move(s)), context(*schema, schema->options.limits) {}
+  Limits own_limits;
 
-  const Limits& limits() const { return schema->options.limits; }
+  State(std::shared_ptr<const Schema> s, const Limits& l)
+      : schema(std::move(s)), context(*schema, l), own_limits(l) {}
+
+  const Limits& limits() const { return own_limits; }
 
   // Runs `use(doc)` on the parsed text; false (with last_failure set) if it does not parse.
   template <typename Use>
@@ -90,7 +92,10 @@ struct Validator::State {
   }
 };
 
-Validator::Validator(std::shared_ptr<const Schema> schema) : state_(std::make_unique<State>(std::move(schema))) {}
+Validator::Validator(std::shared_ptr<const Schema> schema)
+    : Validator(schema, schema->options.limits) {}
+Validator::Validator(std::shared_ptr<const Schema> schema, const Limits& limits)
+    : state_(std::make_unique<State>(std::move(schema), limits)) {}
 Validator::~Validator() = default;
 
 const ParseError& Validator::last_failure() const { return state_->last_failure; }

@@ -1,5 +1,7 @@
 #include "schema/compiler.h"
 
+#include <algorithm>
+
 #include <mutex>
 #include <unordered_map>
 
@@ -519,9 +521,20 @@ bool check_against_metaschema(const Json& root, const CompileOptions& options, S
     }
   }
   if (meta == nullptr) return true;  // unknown meta-schema: compile reports it
-  Validator validator(meta);
+  // A meta-schema takes several nested evaluations per level of the schema it checks (2020-12:
+  // $dynamicRef, allOf, the vocabulary's $ref, the applicator keyword), so the evaluation
+  // budget follows the schema depth the caller allows.
+  Limits meta_limits = options.limits;
+  meta_limits.max_evaluation_depth =
+      std::max<uint32_t>(options.limits.max_evaluation_depth, options.limits.max_schema_depth * 8);
+  meta_limits.max_errors = 0;
+  Validator validator(meta, meta_limits);
   ValidationResult result = validator.validate(root, OutputFormat::Basic);
   if (result.valid) return true;
+  if (result.failed()) {  // a limit, not a verdict
+    error->message = "the schema could not be checked against its meta-schema: " + result.failure.message;
+    return false;
+  }
   const OutputUnit* first = nullptr;
   for (const OutputUnit& unit : result.errors) {
     if (first == nullptr || unit.instance_location.size() > first->instance_location.size()) first = &unit;

@@ -136,6 +136,9 @@ std::string format_output(const ValidationResult& result, OutputFormat format);
 class Validator {
  public:
   explicit Validator(std::shared_ptr<const Schema> schema);
+  // With other limits than the schema was compiled with (data depth, evaluation depth, input
+  // size, max_errors); the schema's own limits are used by the constructor above.
+  Validator(std::shared_ptr<const Schema> schema, const Limits& limits);
   ~Validator();
   Validator(const Validator&) = delete;
   Validator& operator=(const Validator&) = delete;
