@@ -183,8 +183,8 @@ int main(int argc, char** argv) {
   }
   std::fflush(stdout);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::fprintf(stderr, "%zu documents: %zu valid, %zu invalid, %zu malformed (%.1f MB in %.3f s, %.0f documents/s)\n",
-               totals.documents, totals.valid, totals.invalid, totals.malformed, totals.bytes / 1e6,
+  std::fprintf(stderr, "%zu %s: %zu valid, %zu invalid, %zu malformed (%.1f MB in %.3f s, %.0f documents/s)\n",
+               totals.documents, totals.documents == 1 ? "document" : "documents", totals.valid, totals.invalid, totals.malformed, totals.bytes / 1e6,
                seconds, seconds > 0 ? totals.documents / seconds : 0.0);
   return totals.invalid + totals.malformed == 0 ? 0 : 1;
 }

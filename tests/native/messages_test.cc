@@ -176,3 +176,13 @@ TEST_CASE("messages: anyOf and oneOf count their schemas and matches in words", 
   CHECK(only_error(R"({"oneOf": [true, true, true, true]})", "1") ==
         "must match exactly one schema in oneOf, but matches 4 (branches 0, 1 and 2 more)");
 }
+
+TEST_CASE("messages: type lists read as a list, enums of one or no value", "[messages]") {
+  CHECK(only_error(R"({"type": "string"})", "1") == "must be string, got integer");
+  CHECK(only_error(R"({"type": ["string", "null"]})", "1") == "must be string or null, got integer");
+  CHECK(only_error(R"({"type": ["string", "null", "boolean"]})", "1") == "must be string, null or boolean, got integer");
+  CHECK(only_error(R"({"enum": ["EUR"]})", R"("GBP")") == R"(must be equal to "EUR", got "GBP")");
+  CHECK(only_error(R"({"enum": ["EUR", "USD"]})", R"("GBP")") == R"(must be one of ["EUR","USD"], got "GBP")");
+  CHECK(only_error(R"({"enum": []})", "1") == "no value is allowed here (the enum is empty), got 1");
+  CHECK(only_error(R"({"const": {"a": 1}})", "2") == R"(must be equal to {"a":1}, got 2)");
+}

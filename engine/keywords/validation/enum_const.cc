@@ -31,7 +31,10 @@ class Enum final : public Keyword {
     for (; it != values.end() && it->first == h; ++it) {
       if (json::equal(*it->second, instance)) return true;
     }
-    if (is_const) return ctx.fail(*this, [&] { return "must be equal to " + listing + ", got " + got(instance); });
+    if (is_const || values.size() == 1) {
+      return ctx.fail(*this, [&] { return "must be equal to " + listing + ", got " + got(instance); });
+    }
+    if (values.empty()) return ctx.fail(*this, [&] { return "no value is allowed here (the enum is empty), got " + got(instance); });
     return ctx.fail(*this, [&] { return "must be one of " + listing + ", got " + got(instance); });
   }
 };
@@ -46,7 +49,8 @@ Compiled compile_enum(KeywordCompiler& c) {
   if (!c.value().IsArray()) return c.error("must be an array");
   auto k = c.make<Enum>();
   for (auto& v : c.value().GetArray()) k->values.emplace_back(json::hash(v), &v);
-  k->listing = output::brief(c.value(), 120);
+  // One value: the message names it alone ("must be equal to \"a\"").
+  k->listing = output::brief(c.value().Size() == 1 ? c.value()[0] : c.value(), 120);
   finish(k.get());
   return k;
 }

@@ -40,14 +40,14 @@ uint8_t bit_of(std::string_view name) {
 Compiled compile_type(KeywordCompiler& c) {
   auto k = c.make<Type>();
   k->draft4 = c.dialect() == Dialect::Draft04;
+  std::vector<std::string_view> names;
   auto add = [&](const Json& v) {
     if (!v.IsString()) return false;
     std::string_view name(v.GetString(), v.GetStringLength());
     uint8_t bit = bit_of(name);
     if (bit == 0) return false;
+    if (!(k->allowed & bit) || name == "integer" || name == "number") names.emplace_back(name);
     k->allowed |= bit;
-    if (!k->expected.empty()) k->expected += " or ";
-    k->expected += name;
     return true;
   };
   if (c.value().IsArray()) {
@@ -56,6 +56,11 @@ Compiled compile_type(KeywordCompiler& c) {
     }
   } else if (!add(c.value())) {
     return c.error("must be a type name (null, boolean, object, array, number, string, integer) or an array of them");
+  }
+  // For the message: "string", "string or null", "string, null or integer".
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) k->expected += i + 1 == names.size() ? " or " : ", ";
+    k->expected += names[i];
   }
   return k;
 }
