@@ -1,6 +1,5 @@
 #include "schema/compiler.h"
 
-#include <algorithm>
 
 #include <mutex>
 #include <unordered_map>
@@ -521,18 +520,19 @@ bool check_against_metaschema(const Json& root, const CompileOptions& options, S
     }
   }
   if (meta == nullptr) return true;  // unknown meta-schema: compile reports it
-  // A meta-schema takes several nested evaluations per level of the schema it checks (2020-12:
-  // $dynamicRef, allOf, the vocabulary's $ref, the applicator keyword), so the evaluation
-  // budget follows the schema depth the caller allows.
+  // The caller's limits, all errors. A meta-schema takes several nested evaluations per level
+  // of the schema it checks (2020-12: $dynamicRef, allOf, the vocabulary's $ref, the keyword),
+  // so very deep schemas reach max_evaluation_depth here first; that budget is not raised on
+  // the caller's behalf: in wasm the evaluation recursion shares the host's call stack.
   Limits meta_limits = options.limits;
-  meta_limits.max_evaluation_depth =
-      std::max<uint32_t>(options.limits.max_evaluation_depth, options.limits.max_schema_depth * 8);
   meta_limits.max_errors = 0;
   Validator validator(meta, meta_limits);
   ValidationResult result = validator.validate(root, OutputFormat::Basic);
   if (result.valid) return true;
   if (result.failed()) {  // a limit, not a verdict
-    error->message = "the schema could not be checked against its meta-schema: " + result.failure.message;
+    error->message = "the schema is too deeply nested to be checked against its meta-schema (" +
+                     result.failure.message + "); raise limits.max_evaluation_depth or compile " +
+                     "without the meta-schema check";
     return false;
   }
   const OutputUnit* first = nullptr;
