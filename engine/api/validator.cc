@@ -228,20 +228,31 @@ void locate_errors(std::string_view text, std::vector<OutputUnit>* units) {
 
 }  // namespace
 
+namespace {
+
+// validate_text's result for text that did not parse.
+ValidationResult parse_failure(const ParseError& failure) {
+  ValidationResult result;
+  result.valid = false;
+  result.failure = failure;
+  return result;
+}
+
+// Line and column of every reported unit's instance value.
+void locate_units(std::string_view text, ValidationResult* result) {
+  if (result->errors.empty()) return;
+  locate_errors(text, &result->errors);
+  locate_errors(text, &result->units);
+}
+
+}  // namespace
+
 ValidationResult Validator::validate_text(std::string_view text, OutputFormat format, bool annotations) {
   bool valid = false;
   bool parsed = state_->with_parsed(text, [&](const Json& doc) { valid = state_->run(doc, format, annotations); });
-  if (!parsed) {
-    ValidationResult result;
-    result.valid = false;
-    result.failure = state_->last_failure;
-    return result;
-  }
+  if (!parsed) return parse_failure(state_->last_failure);
   ValidationResult result = state_->collect(valid);
-  if (!result.errors.empty()) {
-    locate_errors(text, &result.errors);
-    locate_errors(text, &result.units);
-  }
+  locate_units(text, &result);
   return result;
 }
 
@@ -253,17 +264,11 @@ bool Validator::check_text(std::string_view text, ValidationResult* result, Outp
     if (!valid) *result = state_->collect(state_->run(doc, format, annotations));
   });
   if (!parsed) {
-    *result = ValidationResult();
-    result->valid = false;
-    result->failure = state_->last_failure;
+    *result = parse_failure(state_->last_failure);
     return false;
   }
-  if (valid) return true;
-  if (!result->errors.empty()) {
-    locate_errors(text, &result->errors);
-    locate_errors(text, &result->units);
-  }
-  return false;
+  if (!valid) locate_units(text, result);
+  return valid;
 }
 
 }  // namespace jsonsieve

@@ -497,6 +497,16 @@ void locate(std::string_view text, size_t offset, size_t* line, size_t* column) 
 }
 
 namespace {
+// Fills *error with `message` located at `offset` ("… at line L, column C"); false, for returning.
+bool located_error(std::string_view text, size_t offset, std::string message, ParseError* error) {
+  if (!message.empty() && message.back() == '.') message.pop_back();  // RapidJSON's sentences
+  error->offset = offset;
+  locate(text, offset, &error->line, &error->column);
+  error->message = std::move(message) + " at line " + std::to_string(error->line) + ", column " +
+                   std::to_string(error->column);
+  return false;
+}
+
 template <typename Document, typename StackAllocator>
 bool parse_document(std::string_view text, Document* doc, ParseError* error, const Limits& limits,
                     StackAllocator* scratch, const std::vector<NumberPatch>* patches = nullptr,
@@ -516,13 +526,10 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
   const size_t bad_byte = invalid_utf8_offset(text.substr(skip));
   if (bad_byte != std::string_view::npos) {
     doc->SetNull();
-    error->offset = bad_byte + skip;
-    locate(text, error->offset, &error->line, &error->column);
     char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[error->offset]));
-    error->message = std::string("Invalid encoding: byte ") + byte + " is not valid UTF-8 at line " +
-                     std::to_string(error->line) + ", column " + std::to_string(error->column);
-    return false;
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad_byte + skip]));
+    return located_error(text, bad_byte + skip, std::string("Invalid encoding: byte ") + byte + " is not valid UTF-8",
+                         error);
   }
   // Pooled documents (the validator's hot path) parse a copy of the text in situ: strings are
   // decoded in place and the document points at them, so no string is copied twice. The copy
@@ -601,11 +608,7 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
       error->message = rapidjson::GetParseError_En(result.Code());
       break;
   }
-  if (!error->message.empty() && error->message.back() == '.') error->message.pop_back();
-  locate(text, error->offset, &error->line, &error->column);
-  error->message += " at line " + std::to_string(error->line) + ", column " +
-                    std::to_string(error->column);
-  return false;
+  return located_error(text, error->offset, std::move(error->message), error);
 }
 
 }  // namespace

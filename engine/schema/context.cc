@@ -1,5 +1,7 @@
 #include "schema/context.h"
 
+#include <algorithm>
+
 #include "json/pointer.h"
 #include "json/value.h"
 
@@ -87,16 +89,9 @@ bool Context::fail_at(std::string_view keyword, const std::string& absolute_loca
     truncated_ = true;
     return false;
   }
-  OutputUnit unit;
+  OutputUnit& unit = push_unit(current_unit_, keyword, absolute_location, schema_location);
   unit.valid = false;
-  unit.parent = current_unit_;
-  unit.keyword = std::string(keyword);
-  unit.keyword_location = keyword_location();
-  unit.absolute_keyword_location = absolute_location;
-  unit.schema_location = schema_location;
-  unit.instance_location = instance_location();
   unit.error = std::move(message);
-  units_.push_back(std::move(unit));
   ++error_count_;
   return false;
 }
@@ -107,62 +102,54 @@ void Context::annotate(const Keyword& keyword, std::string annotation_json) {
     units_[current_unit_].annotation_json = std::move(annotation_json);
     return;
   }
-  OutputUnit unit;
-  unit.parent = current_unit_;
-  unit.keyword = std::string(keyword.name);
-  unit.keyword_location = keyword_location();
-  unit.absolute_keyword_location = keyword.absolute_location;
-  unit.schema_location = keyword.schema_location();
-  unit.instance_location = instance_location();
-  unit.annotation_json = std::move(annotation_json);
-  units_.push_back(std::move(unit));
+  push_unit(current_unit_, keyword.name, keyword.absolute_location, keyword.schema_location()).annotation_json =
+      std::move(annotation_json);
 }
 
 void Context::drop_annotations_since(size_t mark) {
   if (!annotations_) return;
   for (size_t i = mark; i < units_.size(); ++i) units_[i].annotation_json.clear();
-  if (tree_) return;
-  size_t out = mark;
-  for (size_t i = mark; i < units_.size(); ++i) {
-    if (units_[i].valid) continue;
-    if (out != i) units_[out] = std::move(units_[i]);
-    ++out;
-  }
-  units_.resize(out);
+  if (tree_) return;  // trees keep every unit for verbose output
+  remove_units_since(mark, [](const OutputUnit& unit) { return unit.valid; });
 }
 
 void Context::discard_errors_since(size_t mark) {
-  if (tree_ || mark >= units_.size()) return;  // trees keep every unit for verbose output
+  if (tree_) return;
   // Annotations of passing branches stay; only the errors go.
-  size_t out = mark;
-  for (size_t i = mark; i < units_.size(); ++i) {
-    if (!units_[i].valid) { --error_count_; continue; }
-    if (out != i) units_[out] = std::move(units_[i]);
-    ++out;
-  }
-  units_.resize(out);
+  remove_units_since(mark, [&](const OutputUnit& unit) { return !unit.valid && (--error_count_, true); });
 }
 
 void Context::keep_errors_between(size_t mark, size_t keep_begin, size_t keep_end) {
-  if (tree_ || mark >= units_.size()) return;
-  size_t out = mark;
-  for (size_t i = mark; i < units_.size(); ++i) {
-    if (!units_[i].valid && (i < keep_begin || i >= keep_end)) { --error_count_; continue; }
-    if (out != i) units_[out] = std::move(units_[i]);
-    ++out;
-  }
-  units_.resize(out);
+  if (tree_) return;
+  const OutputUnit* begin = units_.data() + keep_begin;
+  const OutputUnit* end = units_.data() + keep_end;
+  remove_units_since(mark, [&](const OutputUnit& unit) {
+    return !unit.valid && (&unit < begin || &unit >= end) && (--error_count_, true);
+  });
+}
+
+template <typename Remove>
+void Context::remove_units_since(size_t mark, Remove remove) {
+  if (mark >= units_.size()) return;
+  // remove_if tests each unit once, in order, and never moves a unit onto itself.
+  units_.erase(std::remove_if(units_.begin() + static_cast<std::ptrdiff_t>(mark), units_.end(), remove),
+               units_.end());
+}
+
+OutputUnit& Context::push_unit(int32_t parent, std::string_view keyword, const std::string& absolute_location,
+                               const std::string& schema_location) {
+  OutputUnit& unit = units_.emplace_back();
+  unit.parent = parent;
+  unit.keyword = std::string(keyword);
+  unit.keyword_location = keyword_location();
+  unit.absolute_keyword_location = absolute_location;
+  unit.schema_location = schema_location;
+  unit.instance_location = instance_location();
+  return unit;
 }
 
 int32_t Context::open_keyword_unit(const Keyword& keyword, int32_t parent) {
-  OutputUnit unit;
-  unit.parent = parent;
-  unit.keyword = std::string(keyword.name);
-  unit.keyword_location = keyword_location();
-  unit.absolute_keyword_location = keyword.absolute_location;
-  unit.schema_location = keyword.schema_location();
-  unit.instance_location = instance_location();
-  units_.push_back(std::move(unit));
+  push_unit(parent, keyword.name, keyword.absolute_location, keyword.schema_location());
   return static_cast<int32_t>(units_.size() - 1);
 }
 
@@ -214,13 +201,7 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
   int32_t saved_unit = current_unit_;
   int32_t node_unit = -1;
   if (tree_) {
-    OutputUnit unit;
-    unit.parent = current_unit_;
-    unit.keyword_location = keyword_location();
-    unit.absolute_keyword_location = node.absolute_location;
-    unit.schema_location = node.schema_location();
-    unit.instance_location = instance_location();
-    units_.push_back(std::move(unit));
+    push_unit(current_unit_, {}, node.absolute_location, node.schema_location());
     node_unit = static_cast<int32_t>(units_.size() - 1);
   }
 
@@ -277,19 +258,7 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
     units_[node_unit].valid = valid;
     current_unit_ = saved_unit;
   }
-  if (!valid && annotations_) {
-    // Failed subschemas produce no annotations (Core §7.7.1.2).
-    for (size_t i = mark; i < units_.size(); ++i) units_[i].annotation_json.clear();
-    if (!tree_) {
-      size_t out = mark;
-      for (size_t i = mark; i < units_.size(); ++i) {
-        if (units_[i].valid) continue;
-        if (out != i) units_[out] = std::move(units_[i]);  // never self-move: it empties strings
-        ++out;
-      }
-      units_.resize(out);
-    }
-  }
+  if (!valid) drop_annotations_since(mark);  // failed subschemas annotate nothing (Core §7.7.1.2)
   evaluated_ = outer;
   if (local != nullptr) {
     if (valid && in_place && outer != nullptr) outer->merge(*local);

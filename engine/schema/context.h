@@ -109,8 +109,14 @@ class Context {
  private:
   friend class NodeEvaluation;
   bool evaluate_node(const Node& node, const Json& instance, bool in_place);
+  // A new unit under `parent` at the current instance and keyword locations.
+  OutputUnit& push_unit(int32_t parent, std::string_view keyword, const std::string& absolute_location,
+                        const std::string& schema_location);
   // Tree formats: a unit for `keyword` under `parent`, at the current locations; its index.
   int32_t open_keyword_unit(const Keyword& keyword, int32_t parent);
+  // Removes the units from `mark` on for which `remove(unit)` is true, keeping the others' order.
+  template <typename Remove>
+  void remove_units_since(size_t mark, Remove remove);
 
   const Schema& schema_;
   OutputFormat format_;

@@ -1,4 +1,5 @@
 // type: one mask test per instance.
+#include <algorithm>
 #include <cmath>
 
 #include "json/value.h"
@@ -46,7 +47,7 @@ Compiled compile_type(KeywordCompiler& c) {
     std::string_view name(v.GetString(), v.GetStringLength());
     uint8_t bit = bit_of(name);
     if (bit == 0) return false;
-    if (!(k->allowed & bit) || name == "integer" || name == "number") names.emplace_back(name);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     k->allowed |= bit;
     return true;
   };
