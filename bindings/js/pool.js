@@ -84,26 +84,29 @@ export class Pool {
     const idle = [...this.#workers];
     const waiting = [];
     const running = new Set();
+    let failure = null;  // the first chunk's error: the call rejects with it
     let index = 0;
     try {
       for await (const chunk of chunks) {
         while (idle.length === 0) await new Promise((resolve) => waiting.push(resolve));
         if (this.#closed) throw new Error('jsonsieve: the pool was closed during validateNDJSON');
+        if (failure) break;
         const worker = idle.pop();
         const i = index++;
-        const job = worker.validate(chunk, call).then((report) => { reports[i] = report; }).finally(() => {
-          running.delete(job);
-          idle.push(worker);
-          waiting.shift()?.();
-        });
+        const job = worker.validate(chunk, call)
+          .then((report) => { reports[i] = report; }, (error) => { failure ??= error; })
+          .finally(() => {
+            running.delete(job);
+            idle.push(worker);
+            waiting.shift()?.();
+          });
         running.add(job);
-        job.catch(() => {});  // failures surface through Promise.all below
       }
     } finally {
       // Even when reading the input failed: no call of this one may still be in flight after it.
       await Promise.allSettled(running);
     }
-    await Promise.all(running);
+    if (failure) throw failure;
     return merge(reports, maxFailures);
   }
 

@@ -74,6 +74,11 @@ test('maxFailures and output formats pass through', async () => {
   assert.deepEqual(detailed, single.validateNDJSON(bytes, { output: 'detailed' }));
 });
 
+test('an error in a worker rejects the call with that error, and the pool still works', async () => {
+  await assert.rejects(pool.validateNDJSON(bytes, { chunkSize: 50_000, output: 'nope' }), /unknown output format "nope"/);
+  assert.deepEqual(await pool.validateNDJSON(bytes, { chunkSize: 50_000 }), expected);
+});
+
 test('a bad schema rejects with SchemaError and leaves no worker running', async () => {
   await assert.rejects(createPool({ type: 'nope' }, { workers: 2 }), (e) => e instanceof SchemaError && e.schemaLocation === '/type');
   await assert.rejects(createPool({}, { workers: 0 }), TypeError);
