@@ -1,3 +1,12 @@
+// Native builds use RapidJSON's SSE2 scanners for strings and whitespace (16 bytes per step:
+// 4.5% fewer instructions per payment event natively). Not in wasm: SIMD128 would make the
+// module fail to load where wasm SIMD is missing (Safari before 16.4) for a few percent.
+// Only the in-situ parse below uses them, over a copy padded so that their aligned 16-byte
+// loads stay inside it. Defined before any RapidJSON header; no other file parses in situ.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#endif
+
 #include "json/parse.h"
 
 #include "json/utf8.h"
@@ -539,9 +548,10 @@ bool parse_document(std::string_view text, Document* doc, ParseError* error, con
   const size_t length = text.size() - skip;
   char* copy = nullptr;
   if constexpr (kInsitu) {
-    copy = static_cast<char*>(doc->GetAllocator().Malloc(length + 1));
+    // + 16: the SSE2 scanners stop at the NUL but load the whole aligned block holding it.
+    copy = static_cast<char*>(doc->GetAllocator().Malloc(length + 16));
     std::memcpy(copy, text.data() + skip, length);
-    copy[length] = '\0';
+    std::memset(copy + length, 0, 16);
   }
   Stream stream = [&] {
     if constexpr (kInsitu) return rapidjson::InsituStringStream(copy);

@@ -9,21 +9,8 @@
 
 namespace jsonsieve::json {
 
-uint8_t type_bits(const Json& v) {
-  switch (v.GetType()) {
-    case rapidjson::kNullType: return kNull;
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return kBoolean;
-    case rapidjson::kObjectType: return kObject;
-    case rapidjson::kArrayType: return kArray;
-    case rapidjson::kStringType: return kString;
-    case rapidjson::kNumberType: {
-      if (v.IsInt64() || v.IsUint64()) return kNumber | kInteger;
-      double d = v.GetDouble();
-      return (std::isfinite(d) && std::floor(d) == d) ? (kNumber | kInteger) : kNumber;
-    }
-  }
-  return 0;
+uint8_t double_type_bits(double d) {
+  return (std::isfinite(d) && std::floor(d) == d) ? (kNumber | kInteger) : kNumber;
 }
 
 const char* type_name(const Json& v) {

@@ -15,7 +15,21 @@ enum TypeBit : uint8_t {
   kNull = 1, kBoolean = 2, kObject = 4, kArray = 8, kNumber = 16, kString = 32, kInteger = 64,
 };
 // The type bits a value satisfies: an integral number has kNumber | kInteger.
-uint8_t type_bits(const Json& value);
+// Inline: every subschema evaluation starts with it (a call was 4% of is_valid).
+uint8_t double_type_bits(double d);
+inline uint8_t type_bits(const Json& v) {
+  switch (v.GetType()) {
+    case rapidjson::kNullType: return kNull;
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return kBoolean;
+    case rapidjson::kObjectType: return kObject;
+    case rapidjson::kArrayType: return kArray;
+    case rapidjson::kStringType: return kString;
+    case rapidjson::kNumberType:
+      return v.IsInt64() || v.IsUint64() ? uint8_t(kNumber | kInteger) : double_type_bits(v.GetDouble());
+  }
+  return 0;
+}
 // Name of the instance's most specific type ("integer" for 3, "number" for 3.5).
 const char* type_name(const Json& value);
 

@@ -254,6 +254,38 @@ TEST_CASE("keywords: properties, patternProperties, additionalProperties", "[key
   CHECK((r.errors[0].instance_location == "/b" || r.errors[0].instance_location == ""));
 }
 
+// In flag mode (is_valid) `properties` applies its siblings `additionalProperties` and
+// `required` in its own loop, and they stand aside; check() compares both modes every time.
+TEST_CASE("keywords: properties with additionalProperties and required, in both modes", "[keywords][applicator]") {
+  const std::string closed = R"("properties": {"a": {"type": "integer"}, "b": true},
+      "required": ["a"], "additionalProperties": false)";
+  expect_valid(closed, R"({"a": 1})");
+  expect_valid(closed, R"({"b": null, "a": 1})");
+  expect_error(closed, R"({"b": 1})", {"required", "/required", "", R"(missing required property "a")"});
+  expect_error(closed, R"({"a": "1"})", {"type", "/properties/a/type", "/a", "must be integer, got string"});
+  CHECK_FALSE(check(schema_with_id(closed), R"({"a": 1, "c": 2})").valid);
+  // additionalProperties as a schema; a required name that properties does not list.
+  const std::string open = R"("properties": {"a": true}, "required": ["a", "z"],
+      "additionalProperties": {"type": "string"})";
+  expect_valid(open, R"({"a": 1, "z": "s"})");
+  expect_error(open, R"({"a": 1, "z": 2})", {"type", "/additionalProperties/type", "/z", "must be string, got integer"});
+  expect_error(open, R"({"a": 1})", {"required", "/required", "", R"(missing required property "z")"});
+  // Required alone beside properties; more than 64 properties (the required bit set's limit).
+  expect_error(R"("properties": {"a": true}, "required": ["a"])", "{}",
+               {"required", "/required", "", R"(missing required property "a")"});
+  std::string many = "\"properties\": {";
+  for (int i = 0; i < 70; ++i) many += (i ? ", " : "") + std::string("\"p") + std::to_string(i) + "\": true";
+  many += R"(}, "required": ["p0", "p69"], "additionalProperties": false)";
+  expect_valid(many, R"({"p0": 1, "p69": 2})");
+  expect_error(many, R"({"p0": 1})", {"required", "/required", "", R"(missing required property "p69")"});
+  // With unevaluatedProperties in play, each keyword evaluates on its own (annotations flow).
+  const std::string tracked = R"("allOf": [{"properties": {"a": true}, "required": ["a"], "additionalProperties": false}],
+      "unevaluatedProperties": false)";
+  expect_valid(tracked, R"({"a": 1})");
+  CHECK_FALSE(check(schema_with_id(tracked), R"({"a": 1, "b": 2})").valid);
+  CHECK_FALSE(check(schema_with_id(tracked), "{}").valid);
+}
+
 TEST_CASE("keywords: propertyNames", "[keywords][applicator]") {
   expect_valid(R"("propertyNames": {"maxLength": 3})", R"({"abc": 1})");
   jsonsieve::ValidationResult r = check(schema_with_id(R"("propertyNames": {"maxLength": 3})"), R"({"abcd": 1})");
@@ -381,6 +413,11 @@ TEST_CASE("keywords: $vocabulary of a custom meta-schema turns vocabularies off"
       "properties": {"a": false}, "minimum": 5, "type": "string"})";
   CHECK(check(schema, "1", options).valid);          // minimum and type are not evaluated
   CHECK_FALSE(check(schema, R"({"a": 1})", options).valid);  // applicators still are
+  // required is validation: off, even beside properties, which in flag mode checks it otherwise.
+  const std::string with_required = R"({"$schema": "https://example.com/meta/no-validation",
+      "properties": {"a": {"type": "string"}}, "required": ["a"], "additionalProperties": false})";
+  CHECK(check(with_required, "{}", options).valid);
+  CHECK_FALSE(check(with_required, R"({"b": 1})", options).valid);
 }
 
 // ---- format, content, meta-data --------------------------------------------------------------

@@ -1,7 +1,7 @@
 // properties, patternProperties, additionalProperties, propertyNames.
 // additionalProperties knows its siblings' names and patterns, so each rule is self-contained.
 #include "json/value.h"
-#include "keywords/applicator/property_table.h"
+#include "keywords/property_table.h"
 #include "keywords/factories.h"
 #include "output/messages.h"
 #include "regex/pattern.h"
@@ -18,7 +18,33 @@ struct PatternRule {
 class Properties final : public Keyword {
  public:
   PropertyTable table;
+  // Sibling additionalProperties (without patternProperties) and required: in flag mode with
+  // no evaluated-member tracking, this one loop applies them too, and they pass at once. One
+  // name lookup per member instead of three (lookups were a third of is_valid).
+  const schema::Node* additional = nullptr;
+  bool additional_forbidden = false;
+  uint64_t required_mask = 0;  // by table position
+  bool applies_siblings() const { return additional != nullptr || required_mask != 0; }
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    if (applies_siblings() && ctx.flag_only() && ctx.evaluated() == nullptr) {
+      uint64_t found = 0;
+      for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m) {
+        const int32_t i = table.find_index(m->name.GetString(), m->name.GetStringLength());
+        const schema::Node* node;
+        if (i >= 0) {
+          if (i < 64) found |= uint64_t{1} << i;
+          node = table.node_at(i);
+        } else if (additional == nullptr) {
+          continue;
+        } else if (additional_forbidden) {
+          return false;
+        } else {
+          node = additional;
+        }
+        if (!ctx.evaluate_member(*node, m->value, m->name.GetString(), m->name.GetStringLength())) return false;
+      }
+      return (found & required_mask) == required_mask;
+    }
     bool valid = true;
     schema::Evaluated* evaluated = ctx.evaluated();
     output::AnnotationList names(ctx.collecting_annotations());
@@ -72,7 +98,9 @@ class AdditionalProperties final : public Keyword {
   std::vector<PatternRule> patterns;   // sibling `patternProperties`
   const schema::Node* node = nullptr;
   bool forbidden = false;              // `false`: a cheaper, clearer check
+  bool applied_by_properties = false;  // see Properties::additional
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    if (applied_by_properties && ctx.flag_only() && ctx.evaluated() == nullptr) return true;
     bool valid = true;
     schema::Evaluated* evaluated = ctx.evaluated();
     output::AnnotationList names(ctx.collecting_annotations());
@@ -161,6 +189,17 @@ Compiled compile_properties(KeywordCompiler& c) {
     k->table.add(std::move(name), node);
   }
   k->table.seal();
+  const Json* additional = c.sibling("additionalProperties");
+  if (additional != nullptr && c.sibling("patternProperties") == nullptr) {
+    k->additional = c.sibling_subschema("additionalProperties", *additional);
+    if (k->additional == nullptr) return nullptr;
+    k->additional_forbidden = additional->IsBool() && !additional->GetBool();
+  }
+  if (required_checked_by_properties(c)) {
+    for (const Json& name : c.sibling("required")->GetArray()) {
+      k->required_mask |= uint64_t{1} << k->table.find_index(name.GetString(), name.GetStringLength());
+    }
+  }
   return k;
 }
 
@@ -177,12 +216,14 @@ Compiled compile_additional_properties(KeywordCompiler& c) {
   k->node = c.subschema(c.value());
   if (k->node == nullptr) return nullptr;
   k->forbidden = c.value().IsBool() && !c.value().GetBool();
-  if (const Json* properties = c.sibling("properties"); properties != nullptr && properties->IsObject()) {
+  const Json* properties = c.sibling("properties");
+  if (properties != nullptr && properties->IsObject()) {
     for (auto m = properties->MemberBegin(); m != properties->MemberEnd(); ++m) {
       k->known.add(std::string(m->name.GetString(), m->name.GetStringLength()), k->node);
     }
   }
   k->known.seal();
+  k->applied_by_properties = properties != nullptr && properties->IsObject() && c.sibling("patternProperties") == nullptr;
   if (const Json* patterns = c.sibling("patternProperties"); patterns != nullptr && patterns->IsObject()) {
     if (!compile_patterns(c, *patterns, false, &k->patterns)) return nullptr;
   }

@@ -60,7 +60,7 @@ class Content final : public Keyword {
         return ctx.fail(*this, [&] { return "must hold a JSON document (contentMediaType application/json): " + error.message; });
       }
     }
-    ctx.annotate(*this, output::to_json(*value));
+    ctx.annotate(*this, [&] { return output::to_json(*value); });
     return true;
   }
 };

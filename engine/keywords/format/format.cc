@@ -16,11 +16,11 @@ class Format final : public Keyword {
   const Json* value = nullptr;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
     if (checker == nullptr || !instance.IsString()) {
-      ctx.annotate(*this, output::to_json(*value));
+      ctx.annotate(*this, [&] { return output::to_json(*value); });
       return true;
     }
     if (checker(std::string_view(instance.GetString(), instance.GetStringLength()))) {
-      ctx.annotate(*this, output::to_json(*value));
+      ctx.annotate(*this, [&] { return output::to_json(*value); });
       return true;
     }
     return ctx.fail(*this, [&] { return "must be a valid " + format + ", got " + output::brief(instance); });

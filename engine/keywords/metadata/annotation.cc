@@ -11,7 +11,7 @@ class Annotation final : public Keyword {
  public:
   const Json* value = nullptr;
   bool evaluate(const Json&, schema::Context& ctx) const override {
-    ctx.annotate(*this, output::to_json(*value));
+    ctx.annotate(*this, [&] { return output::to_json(*value); });
     return true;
   }
 };

@@ -1,6 +1,7 @@
 // required and dependentRequired: property presence.
 #include "json/value.h"
 #include "keywords/factories.h"
+#include "keywords/property_table.h"
 #include "output/messages.h"
 
 namespace jsonsieve::keywords {
@@ -25,7 +26,28 @@ bool read_names(KeywordCompiler& c, const Json& value, std::vector<std::string>*
 class Required final : public Keyword {
  public:
   std::vector<std::string> names;
+  // Up to 64 names: one pass over the members marks the names present, instead of
+  // one member search per name (that search was 13% of is_valid on the bench schema).
+  PropertyTable table;               // distinct names
+  std::vector<uint8_t> bit;          // names[i] → its entry in `table`
+  uint64_t all = 0;                  // a bit per entry
+  bool checked_by_properties = false;  // in flag mode (see Properties in applicator/properties.cc)
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    if (checked_by_properties && ctx.flag_only() && ctx.evaluated() == nullptr) return true;
+    if (all != 0) {
+      uint64_t found = 0;
+      for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m) {
+        int32_t i = table.find_index(m->name.GetString(), m->name.GetStringLength());
+        if (i >= 0) found |= uint64_t{1} << i;
+      }
+      if (found == all) return true;
+      if (ctx.flag_only()) return false;
+      for (size_t i = 0; i < names.size(); ++i) {
+        if (found & (uint64_t{1} << bit[i])) continue;
+        ctx.fail(*this, [&] { return "missing required property " + output::quote(names[i]); });
+      }
+      return false;
+    }
     bool valid = true;
     for (const std::string& name : names) {
       if (instance.HasMember(rapidjson::StringRef(name.data(), name.size()))) continue;
@@ -66,6 +88,19 @@ Compiled compile_required(KeywordCompiler& c) {
   k->applies_to = json::kObject;
   if (!read_names(c, c.value(), &k->names)) return nullptr;
   if (k->names.empty()) return nullptr;
+  k->checked_by_properties = required_checked_by_properties(c);
+  if (k->names.size() <= 64) {
+    for (size_t n = 0; n < k->names.size(); ++n) {
+      size_t entry = k->table.size();
+      for (size_t i = 0; i < n; ++i) {
+        if (k->names[i] == k->names[n]) { entry = k->bit[i]; break; }
+      }
+      if (entry == k->table.size()) k->table.add(k->names[n]);
+      k->bit.push_back(static_cast<uint8_t>(entry));
+    }
+    k->table.seal();
+    k->all = k->table.size() == 64 ? ~uint64_t{0} : (uint64_t{1} << k->table.size()) - 1;
+  }
   return k;
 }
 
