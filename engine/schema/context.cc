@@ -153,6 +153,17 @@ int32_t Context::open_keyword_unit(const Keyword& keyword, int32_t parent) {
   return static_cast<int32_t>(units_.size() - 1);
 }
 
+bool Context::probe(const Node& node, const Json& instance, bool in_place) {
+  const OutputFormat format = format_;
+  const bool paths = paths_;
+  format_ = OutputFormat::Flag;
+  paths_ = false;
+  const bool ok = evaluate_node(node, instance, in_place);
+  format_ = format;
+  paths_ = paths;
+  return ok;
+}
+
 bool Context::evaluate_in_place(const Node& node, const Json& instance) {
   return evaluate_node(node, instance, true);
 }

@@ -103,6 +103,13 @@ class Context {
 
   Evaluated* evaluated() { return evaluated_; }
 
+  // Whether `node` accepts `instance`, answered in flag mode (no locations, units, messages),
+  // for applicators that throw a branch's errors away: an invalid record's oneOf, anyOf, not,
+  // if and contains then build no error for branches that lose (they were 19% of validate_ndjson).
+  // Only while nothing records annotations or evaluated members (a probe records neither).
+  bool can_probe() const { return !annotations_ && evaluated_ == nullptr; }
+  bool probe(const Node& node, const Json& instance, bool in_place);
+
   // The dynamic scope (outermost first) for $dynamicRef / $recursiveRef.
   const std::vector<const Resource*>& dynamic_scope() const { return dynamic_scope_; }
 

@@ -201,6 +201,37 @@ TEST_CASE("keywords: allOf, anyOf, oneOf, not", "[keywords][applicator]") {
   CHECK(r.errors.empty());
 }
 
+// In an invalid instance, applicators whose verdict needs no error of their own (a passing
+// oneOf, anyOf, not, an if, contains) answer through a flag-mode probe: only the real error
+// is reported, and annotations/unevaluated* still see every branch.
+TEST_CASE("keywords: passing applicators beside a failing keyword report nothing", "[keywords][applicator]") {
+  const std::string body = R"("properties": {
+        "one": {"oneOf": [{"type": "string"}, {"minimum": 5}]},
+        "any": {"anyOf": [{"type": "string"}, {"minimum": 5}, {"type": "integer"}]},
+        "no": {"not": {"type": "string"}},
+        "cond": {"if": {"minimum": 5}, "then": {"maximum": 10}, "else": {"maximum": 1}},
+        "list": {"contains": {"type": "string"}},
+        "bad": {"type": "boolean"}})";
+  const std::string instance = R"({"one": 7, "any": 7, "no": 1, "cond": 7, "list": [1, "a"], "bad": 0})";
+  jsonsieve::ValidationResult r = check(schema_with_id(body), instance);
+  INFO(describe(r.errors));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].keyword_location == "/properties/bad/type");
+  // The same applicators failing still report their closest branch / own message.
+  expect_error(body, R"({"one": 1})", {"oneOf", "/properties/one/oneOf", "/one", "must match exactly one"});
+  expect_error(body, R"({"any": 1.5})", {"anyOf", "/properties/any/anyOf", "/any", "must match at least one"});
+  expect_error(body, R"({"no": "s"})", {"not", "/properties/no/not", "/no", "must not match"});
+  expect_error(body, R"({"cond": 11})", {"maximum", "/properties/cond/then/maximum", "/cond", "must be at most 10"});
+  expect_error(body, R"({"list": [1]})", {"contains", "/properties/list/contains", "/list", "must contain at least one"});
+  // With unevaluatedProperties, oneOf's passing branch still marks what it evaluated.
+  const std::string tracked = R"("oneOf": [{"properties": {"a": true}, "required": ["a"]}, {"required": ["b"]}],
+      "properties": {"c": {"type": "string"}}, "unevaluatedProperties": false)";
+  expect_error(tracked, R"({"a": 1, "c": 2})", {"type", "/properties/c/type", "/c", "must be string, got integer"});
+  jsonsieve::ValidationResult t = check(schema_with_id(tracked), R"({"a": 1, "c": 2})");
+  INFO(describe(t.errors));
+  CHECK(t.errors.size() == 1);
+}
+
 TEST_CASE("keywords: if / then / else", "[keywords][applicator]") {
   const std::string body = R"("if": {"type": "integer"}, "then": {"minimum": 0}, "else": {"type": "string"})";
   expect_valid(body, "5");

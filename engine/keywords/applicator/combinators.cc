@@ -70,6 +70,11 @@ class AnyOf final : public Keyword {
  public:
   std::vector<const schema::Node*> branches;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    if (!ctx.flag_only() && ctx.can_probe()) {  // errors are needed only when no branch matches
+      for (const schema::Node* b : branches) {
+        if (ctx.probe(*b, instance, true)) return true;
+      }
+    }
     const size_t mark = ctx.error_mark();
     // All branches run when annotations matter (unevaluated*, output); otherwise stop at a match.
     const bool exhaustive = ctx.evaluated() != nullptr || ctx.collecting_annotations();
@@ -100,6 +105,13 @@ class OneOf final : public Keyword {
  public:
   std::vector<const schema::Node*> branches;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
+    if (!ctx.flag_only() && ctx.can_probe()) {  // errors are needed only when not exactly one matches
+      size_t matches = 0;
+      for (const schema::Node* b : branches) {
+        if (ctx.probe(*b, instance, true) && ++matches > 1) break;
+      }
+      if (matches == 1) return true;
+    }
     const size_t mark = ctx.error_mark();
     size_t matches = 0, first = 0, second = 0;
     BranchMarks marks;
@@ -138,9 +150,14 @@ class Not final : public Keyword {
  public:
   const schema::Node* negated = nullptr;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
-    const size_t mark = ctx.error_mark();
-    bool matched = ctx.evaluate_in_place(*negated, instance);
-    ctx.discard_errors_since(mark);
+    bool matched;
+    if (ctx.can_probe()) {
+      matched = ctx.probe(*negated, instance, true);
+    } else {
+      const size_t mark = ctx.error_mark();
+      matched = ctx.evaluate_in_place(*negated, instance);
+      ctx.discard_errors_since(mark);
+    }
     if (!matched) return true;
     return ctx.fail(*this, [&] { return "must not match the schema in not"; });
   }

@@ -19,8 +19,11 @@ class Contains final : public Keyword {
     const bool exhaustive = (evaluated != nullptr && annotates) || max != UINT64_MAX || ctx.collecting_annotations();
     uint64_t matches = 0;
     std::string indices;  // the annotation: indices of matching items
+    // Items' errors are never reported: probe when no annotation is wanted from them.
+    const bool probe = !ctx.collecting_annotations() && !(evaluated != nullptr && annotates);
     for (size_t i = 0; i < count; ++i) {
-      if (ctx.evaluate_item(*schema_node, instance[static_cast<rapidjson::SizeType>(i)], i)) {
+      const Json& item = instance[static_cast<rapidjson::SizeType>(i)];
+      if (probe ? ctx.probe(*schema_node, item, false) : ctx.evaluate_item(*schema_node, item, i)) {
         ++matches;
         if (ctx.collecting_annotations()) indices += (indices.empty() ? "" : ",") + std::to_string(i);
         if (evaluated != nullptr && annotates) evaluated->mark_item(i, count);
