@@ -185,28 +185,58 @@ bool Context::evaluate_item(const Node& node, const Json& child, size_t index) {
   return ok;
 }
 
+// What every subschema evaluation enters and leaves: the depth budget, the dynamic scope, and
+// the evaluated-members tracker (in place, a passing subschema's marks merge into the outer one).
+class NodeFrame {
+ public:
+  NodeFrame(Context& ctx, const Node& node, bool in_place) : ctx_(ctx), in_place_(in_place) {
+    if (ctx.depth_ >= ctx.max_depth_) {
+      ctx.depth_exceeded_ = true;
+      return;
+    }
+    entered_ = true;
+    ++ctx.depth_;
+    pushed_scope_ = ctx.dynamic_scope_.empty() || ctx.dynamic_scope_.back() != node.resource;
+    if (pushed_scope_) ctx.dynamic_scope_.push_back(node.resource);
+    outer_ = ctx.evaluated_;
+    if (node.tracks_evaluated || (in_place && outer_ != nullptr)) {
+      if (ctx.trackers_used_ == ctx.trackers_.size()) ctx.trackers_.push_back(std::make_unique<Evaluated>());
+      local_ = ctx.trackers_[ctx.trackers_used_++].get();
+      local_->clear();
+    }
+    ctx.evaluated_ = local_;
+  }
+  // False when the depth budget is spent (the node fails, nothing was entered).
+  bool entered() const { return entered_; }
+  // Leaves the node; `valid` decides whether its evaluated members count outside.
+  bool leave(bool valid) {
+    ctx_.evaluated_ = outer_;
+    if (local_ != nullptr) {
+      if (valid && in_place_ && outer_ != nullptr) outer_->merge(*local_);
+      --ctx_.trackers_used_;
+    }
+    if (pushed_scope_) ctx_.dynamic_scope_.pop_back();
+    --ctx_.depth_;
+    return valid;
+  }
+
+ private:
+  Context& ctx_;
+  bool in_place_;
+  bool entered_ = false;
+  bool pushed_scope_ = false;
+  Evaluated* outer_ = nullptr;
+  Evaluated* local_ = nullptr;
+};
+
 bool Context::evaluate_node(const Node& node, const Json& instance, bool in_place) {
+  if (!paths_) return evaluate_node_flag(node, instance, in_place);
   if (node.is_boolean && !tree_) {
     if (node.boolean_value) return true;
     return fail_at("", node.absolute_location, node.schema_location(), "no value is allowed here (the schema is false)");
   }
-  if (depth_ >= max_depth_) {
-    depth_exceeded_ = true;
-    return false;
-  }
-  ++depth_;
-  const bool pushed_scope = dynamic_scope_.empty() || dynamic_scope_.back() != node.resource;
-  if (pushed_scope) dynamic_scope_.push_back(node.resource);
-
-  Evaluated* outer = evaluated_;
-  const bool track = node.tracks_evaluated || (in_place && outer != nullptr);
-  Evaluated* local = nullptr;
-  if (track) {
-    if (trackers_used_ == trackers_.size()) trackers_.push_back(std::make_unique<Evaluated>());
-    local = trackers_[trackers_used_++].get();
-    local->clear();
-  }
-  evaluated_ = local;
+  NodeFrame frame(*this, node, in_place);
+  if (!frame.entered()) return false;
 
   const size_t mark = units_.size();
   int32_t saved_unit = current_unit_;
@@ -229,11 +259,6 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
     const uint8_t bits = json::type_bits(instance);
     for (const auto& keyword : node.keywords) {
       if (!(keyword->applies_to & bits)) continue;
-      if (!paths_) {  // flag mode: no locations, no units, stop at the first failure
-        if (keyword->evaluate(instance, *this)) continue;
-        valid = false;
-        break;
-      }
       keyword_path_.push_back({keyword->name.data(), static_cast<uint32_t>(keyword->name.size()), -1});
       int32_t keyword_unit = -1;
       if (tree_) {
@@ -248,7 +273,7 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
       keyword_path_.pop_back();
       if (!ok) {
         valid = false;
-        if (format_ == OutputFormat::Flag || depth_exceeded_ || truncated_) break;
+        if (depth_exceeded_ || truncated_) break;
       }
     }
     if (annotations_ && valid) {
@@ -270,14 +295,20 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
     current_unit_ = saved_unit;
   }
   if (!valid) drop_annotations_since(mark);  // failed subschemas annotate nothing (Core §7.7.1.2)
-  evaluated_ = outer;
-  if (local != nullptr) {
-    if (valid && in_place && outer != nullptr) outer->merge(*local);
-    --trackers_used_;
+  return frame.leave(valid);
+}
+
+// Flag mode (is_valid and probes): no locations, units or annotations; the first failing
+// keyword decides. Apart from evaluate_node so that the hot path carries none of their checks.
+bool Context::evaluate_node_flag(const Node& node, const Json& instance, bool in_place) {
+  if (node.is_boolean) return node.boolean_value;
+  NodeFrame frame(*this, node, in_place);
+  if (!frame.entered()) return false;
+  const uint8_t bits = json::type_bits(instance);
+  for (const auto& keyword : node.keywords) {
+    if ((keyword->applies_to & bits) && !keyword->evaluate(instance, *this)) return frame.leave(false);
   }
-  if (pushed_scope) dynamic_scope_.pop_back();
-  --depth_;
-  return valid;
+  return frame.leave(true);
 }
 
 bool evaluate(const Schema& schema, const Json& instance, Context& ctx) {

@@ -120,8 +120,9 @@ class Context {
   std::string keyword_location() const;
 
  private:
-  friend class NodeEvaluation;
+  friend class NodeFrame;
   bool evaluate_node(const Node& node, const Json& instance, bool in_place);
+  bool evaluate_node_flag(const Node& node, const Json& instance, bool in_place);
   // A new unit under `parent` at the current instance and keyword locations.
   OutputUnit& push_unit(int32_t parent, std::string_view keyword, const std::string& absolute_location,
                         const std::string& schema_location);
