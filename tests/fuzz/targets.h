@@ -5,7 +5,8 @@
 // Each target returns "" when every checked property holds, else what broke (the libFuzzer
 // entry points print it and abort, which saves the input as a crash). Crashes, leaks and UB are
 // the sanitizers' to find; these are the properties no sanitizer sees:
-//   json_parse      parse(text) → on success: every number is what strtod reads, serialize →
+//   json_parse      parse(text) → the in-situ parse (the validator's) agrees on verdict, error
+//                   and value; on success: every number is what strtod reads, serialize →
 //                   parse again gives an equal value with the same hash; on failure: a message
 //                   and a location inside the text, and a number refused as too big is one.
 //   schema_compile  [options byte] schema text → compile with the meta-schema check off (so
@@ -182,11 +183,22 @@ inline std::string run_json_parse(const uint8_t* data, size_t size) {
   Limits limits;
   rapidjson::Document doc;
   ParseError error;
-  if (!json::parse(text, &doc, &error, limits)) {
+  const bool ok = json::parse(text, &doc, &error, limits);
+  // The validator parses in situ, with RapidJSON's recursive parser under this depth limit
+  // (this parse is iterative): same verdict, same message and offset, an equal value.
+  rapidjson::MemoryPoolAllocator<> values, stack;
+  json::PooledDocument pooled(&values, 1024, &stack);
+  ParseError pooled_error;
+  if (json::parse(text, &pooled, &pooled_error, limits, &stack) != ok) return "the in-situ parse disagrees";
+  if (pooled_error.message != error.message || pooled_error.offset != error.offset) {
+    return "the in-situ parse reports another error: " + pooled_error.message + " / " + error.message;
+  }
+  if (!ok) {
     std::string p = location_problem(error, text);
     if (!p.empty()) return p;
     return refused_number_problem(error, text);
   }
+  if (!json::equal(doc, pooled)) return "the in-situ parse gives another value";
 
   rapidjson::Document raw;
   constexpr unsigned kRawFlags = json::kParseFlags | rapidjson::kParseNumbersAsStringsFlag;

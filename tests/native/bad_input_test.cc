@@ -371,3 +371,37 @@ TEST_CASE("bad input: input larger than max_input_bytes is refused, then the nex
   jsonsieve::CompileResult big_schema = jsonsieve::compile("{\"description\": \"" + std::string(100, 'x') + "\"}", options);
   CHECK_FALSE(big_schema.ok());
 }
+
+// The validator parses in situ with RapidJSON's recursive parser (under the default depth
+// limit); parse_json and higher limits use its iterative parser. Both must say the same thing,
+// at the same place, about every kind of malformed text.
+TEST_CASE("bad input: both parsers report malformed text identically", "[bad_input]") {
+  const char* inputs[] = {
+      "", " ", "{", "}", "[", "]", "[1,]", "[,1]", "{\"a\":1,}", "{,}", "{\"a\"}", "{\"a\" 1}",
+      "{\"a\":}", "{1:2}", "[1 2]", "{\"a\":1 \"b\":2}", "nul", "tru", "falsy", "[NaN]", "[01]",
+      "[-]", "[1.]", "[1e]", "[.5]", "[+1]", "\"abc", "\"a\\x\"", "\"\\u12G4\"", "\"\\uD800\"",
+      "[\"a\nb\"]", "[1]x", "{} {}", "[[[[[", "]]]]", "{\"a\":{\"b\":[1,{\"c\":}]}}", "[1e400]",
+      "{\"a\":1,\"a\":2}", "[\"\\uDC00\"]", "[1,\n  2,\n  ]", "\xEF\xBB\xBF[1,]", "[1]\n\n,",
+      "[\"a\"\x00]", "{\"k\":[true,false,null,{}]]", "[[[[[[[[[[[[1]]]]]]]]]]]",
+      // Control characters 0x1A-0x1F deep in long strings (RapidJSON's SSE2 scanner misses them).
+      "[\"0123456789abcdefghijklmnopqrstuvwxyz\x1Fz\"]", "{\"0123456789abcdefghijklmnopqrstuvwxyz\x1A\": 1}"};
+  jsonsieve::Limits limits;
+  limits.max_data_depth = 10;  // the last input nests 12 deep
+  jsonsieve::CompileOptions options;
+  options.limits = limits;
+  std::shared_ptr<const jsonsieve::Schema> schema = jsonsieve::compile("{}", options).schema;
+  REQUIRE(schema != nullptr);
+  jsonsieve::Validator validator(schema);
+  for (const char* c : inputs) {
+    const std::string text = c;
+    INFO("input: " << text);
+    rapidjson::Document doc;
+    jsonsieve::ParseError iterative;
+    const bool parsed = jsonsieve::parse_json(text, &doc, &iterative, limits);
+    jsonsieve::ValidationResult r = validator.validate_text(text);
+    CHECK(parsed == !r.failed());
+    CHECK_FALSE(parsed);  // every input is malformed
+    CHECK(r.failure.message == iterative.message);
+    CHECK(r.failure.offset == iterative.offset);
+  }
+}
