@@ -192,6 +192,10 @@ class Compiler {
       node->tracks_evaluated = true;
       node->keywords.push_back(std::move(keyword));
     }
+    for (const auto& keyword : node->keywords) {
+      if (keyword->flag_type_mask != 0) node->type_mask &= keyword->flag_type_mask;
+      else node->flag_keywords.push_back(keyword.get());
+    }
     if (node->tracks_evaluated) schema_.uses_unevaluated = true;
     return node;
   }

@@ -302,10 +302,11 @@ bool Context::evaluate_node(const Node& node, const Json& instance, bool in_plac
 // keyword decides. Apart from evaluate_node so that the hot path carries none of their checks.
 bool Context::evaluate_node_flag(const Node& node, const Json& instance, bool in_place) {
   if (node.is_boolean) return node.boolean_value;
+  const uint8_t bits = json::type_bits(instance);
+  if (!(bits & node.type_mask)) return false;
   NodeFrame frame(*this, node, in_place);
   if (!frame.entered()) return false;
-  const uint8_t bits = json::type_bits(instance);
-  for (const auto& keyword : node.keywords) {
+  for (const Keyword* keyword : node.flag_keywords) {
     if ((keyword->applies_to & bits) && !keyword->evaluate(instance, *this)) return frame.leave(false);
   }
   return frame.leave(true);

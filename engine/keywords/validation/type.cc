@@ -63,6 +63,7 @@ Compiled compile_type(KeywordCompiler& c) {
     if (i > 0) k->expected += i + 1 == names.size() ? " or " : ", ";
     k->expected += names[i];
   }
+  if (!k->draft4) k->flag_type_mask = k->allowed;  // draft-04's integers need evaluate()
   return k;
 }
 
