@@ -164,6 +164,14 @@ bool Context::probe(const Node& node, const Json& instance, bool in_place) {
   return ok;
 }
 
+bool Context::passes_in_place(const Node& node, const Json& instance) {
+  if (can_probe()) return probe(node, instance, true);
+  const size_t mark = error_mark();
+  const bool ok = evaluate_in_place(node, instance);
+  discard_errors_since(mark);
+  return ok;
+}
+
 bool Context::evaluate_in_place(const Node& node, const Json& instance) {
   return evaluate_node(node, instance, true);
 }

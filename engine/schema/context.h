@@ -109,6 +109,9 @@ class Context {
   // Only while nothing records annotations or evaluated members (a probe records neither).
   bool can_probe() const { return !annotations_ && evaluated_ == nullptr; }
   bool probe(const Node& node, const Json& instance, bool in_place);
+  // Whether `node` accepts `instance` (in place) with its errors discarded, for `not` and `if`:
+  // a probe when possible, else an evaluation whose errors are dropped (annotations stay).
+  bool passes_in_place(const Node& node, const Json& instance);
 
   // The dynamic scope (outermost first) for $dynamicRef / $recursiveRef.
   const std::vector<const Resource*>& dynamic_scope() const { return dynamic_scope_; }

@@ -150,15 +150,7 @@ class Not final : public Keyword {
  public:
   const schema::Node* negated = nullptr;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
-    bool matched;
-    if (ctx.can_probe()) {
-      matched = ctx.probe(*negated, instance, true);
-    } else {
-      const size_t mark = ctx.error_mark();
-      matched = ctx.evaluate_in_place(*negated, instance);
-      ctx.discard_errors_since(mark);
-    }
-    if (!matched) return true;
+    if (!ctx.passes_in_place(*negated, instance)) return true;
     return ctx.fail(*this, [&] { return "must not match the schema in not"; });
   }
 };

@@ -10,14 +10,7 @@ class IfThenElse final : public Keyword {
   const schema::Node* then_branch = nullptr;
   const schema::Node* else_branch = nullptr;
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
-    bool holds;
-    if (ctx.can_probe()) {
-      holds = ctx.probe(*condition, instance, true);
-    } else {
-      const size_t mark = ctx.error_mark();
-      holds = ctx.evaluate_in_place(*condition, instance);
-      ctx.discard_errors_since(mark);
-    }
+    const bool holds = ctx.passes_in_place(*condition, instance);
     const schema::Node* next = holds ? then_branch : else_branch;
     if (next == nullptr) return true;
     // The chosen branch reports its own location: step from "if" to its sibling.
