@@ -56,3 +56,18 @@ test('every restart comes back to the same resting heap', () => {
     assert.deepEqual(sieve.memoryUsage(), rest);
   }
 });
+
+// The validator's parser recurses up to the default depth limit (1,000): the smallest module's
+// 1 MiB stack must hold it, in every entry point, and one level more is a clear error.
+test('the smallest module parses data nested to the default depth limit', () => {
+  const schema = sieve.compile({ type: 'array', items: { $ref: '#' } });
+  const deep = (n) => '['.repeat(n) + ']'.repeat(n);
+  assert.equal(schema.validateJSON(deep(1000)).valid, true);
+  assert.equal(schema.isValid(JSON.parse(deep(999))), true);
+  const batch = schema.validateNDJSON(`${deep(1000)}\n${deep(1001)}\n`);
+  assert.equal(batch.valid, 1);
+  assert.equal(batch.malformed, 1);
+  assert.throws(() => schema.validateJSON(deep(1001)), /nesting deeper than the limit of 1000 at line 1, column 1001/);
+  assert.equal(schema.isValid([[]]), true);
+  schema.dispose();
+});
