@@ -66,6 +66,9 @@ class Context {
 
   // True when the caller needs no details: stop at the first failure.
   bool flag_only() const { return format_ == OutputFormat::Flag; }
+  // Flag mode with no evaluated-member tracking: `properties` then applies its siblings
+  // `additionalProperties` and `required` in its own loop, and they stand aside.
+  bool flag_untracked() const { return format_ == OutputFormat::Flag && evaluated_ == nullptr; }
   bool collecting_annotations() const { return annotations_; }
   bool error_budget_exhausted() const { return max_errors_ != 0 && error_count_ >= max_errors_; }
 

@@ -26,7 +26,7 @@ class Properties final : public Keyword {
   uint64_t required_mask = 0;  // by table position
   bool applies_siblings() const { return additional != nullptr || required_mask != 0; }
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
-    if (applies_siblings() && ctx.flag_only() && ctx.evaluated() == nullptr) {
+    if (applies_siblings() && ctx.flag_untracked()) {
       uint64_t found = 0;
       for (auto m = instance.MemberBegin(); m != instance.MemberEnd(); ++m) {
         const int32_t i = table.find_index(m->name.GetString(), m->name.GetStringLength());
@@ -100,7 +100,7 @@ class AdditionalProperties final : public Keyword {
   bool forbidden = false;              // `false`: a cheaper, clearer check
   bool applied_by_properties = false;  // see Properties::additional
   bool evaluate(const Json& instance, schema::Context& ctx) const override {
-    if (applied_by_properties && ctx.flag_only() && ctx.evaluated() == nullptr) return true;
+    if (applied_by_properties && ctx.flag_untracked()) return true;
     bool valid = true;
     schema::Evaluated* evaluated = ctx.evaluated();
     output::AnnotationList names(ctx.collecting_annotations());
@@ -154,6 +154,15 @@ class PropertyNames final : public Keyword {
   }
 };
 
+// Whether `properties` applies its sibling `additionalProperties` in flag mode (see
+// Properties::additional): both present, and no `patternProperties` to consult. `c` compiles
+// either keyword.
+bool additional_applied_by_properties(const KeywordCompiler& c) {
+  const Json* properties = c.sibling("properties");
+  return properties != nullptr && properties->IsObject() && c.sibling("additionalProperties") != nullptr &&
+         c.sibling("patternProperties") == nullptr;
+}
+
 bool compile_patterns(KeywordCompiler& c, const Json& value, bool compile_nodes,
                       std::vector<PatternRule>* out) {
   if (!value.IsObject()) {
@@ -189,8 +198,8 @@ Compiled compile_properties(KeywordCompiler& c) {
     k->table.add(std::move(name), node);
   }
   k->table.seal();
-  const Json* additional = c.sibling("additionalProperties");
-  if (additional != nullptr && c.sibling("patternProperties") == nullptr) {
+  if (additional_applied_by_properties(c)) {
+    const Json* additional = c.sibling("additionalProperties");
     k->additional = c.sibling_subschema("additionalProperties", *additional);
     if (k->additional == nullptr) return nullptr;
     k->additional_forbidden = additional->IsBool() && !additional->GetBool();
@@ -223,7 +232,7 @@ Compiled compile_additional_properties(KeywordCompiler& c) {
     }
   }
   k->known.seal();
-  k->applied_by_properties = properties != nullptr && properties->IsObject() && c.sibling("patternProperties") == nullptr;
+  k->applied_by_properties = additional_applied_by_properties(c);
   if (const Json* patterns = c.sibling("patternProperties"); patterns != nullptr && patterns->IsObject()) {
     if (!compile_patterns(c, *patterns, false, &k->patterns)) return nullptr;
   }
